@@ -1,0 +1,145 @@
+package org.siddhiql.compiler;
+
+import io.siddhi.query.api.SiddhiApp;
+import io.siddhi.query.api.SiddhiElement;
+import io.siddhi.query.api.annotation.Element;
+import io.siddhi.query.api.definition.AbstractDefinition;
+import io.siddhi.query.api.definition.Attribute;
+import io.siddhi.query.api.definition.StreamDefinition;
+import io.siddhi.query.api.exception.SiddhiAppContextException;
+import io.siddhi.query.api.execution.ExecutionElement;
+import io.siddhi.query.api.execution.partition.Partition;
+import io.siddhi.query.api.execution.query.Query;
+import io.siddhi.query.api.util.AnnotationHelper;
+import io.siddhi.query.compiler.exception.SiddhiParserException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.siddhiql.compiler.expression.ExpressionCompiler;
+import org.siddhiql.compiler.function.FunctionRegistry;
+import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.compiler.schema.AttributeType;
+import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.window.Windows;
+
+/**
+ * Compiles SiddhiQL text into an {@link AppPlan}: parses it with Siddhi's own grammar, checks every name and type,
+ * and plans each query. Errors are {@link CompileException}s that point at the offending element.
+ */
+public final class AppCompiler {
+    private final FunctionRegistry functions;
+    private final Windows windows;
+
+    public AppCompiler() {
+        this(FunctionRegistry.builtIns(), Windows.builtIns());
+    }
+
+    public AppCompiler(FunctionRegistry functions, Windows windows) {
+        this.functions = functions;
+        this.windows = windows;
+    }
+
+    public AppPlan compile(String appText) {
+        SiddhiApp app = parse(appText);
+        rejectUnsupportedDefinitions(app);
+        Map<String, StreamSchema> streams = new LinkedHashMap<>();
+        for (StreamDefinition definition : app.getStreamDefinitionMap().values()) {
+            streams.put(definition.getId(), schemaOf(definition));
+        }
+        QueryCompiler queries = new QueryCompiler(new ExpressionCompiler(functions), windows);
+        List<QueryPlan> plans = new ArrayList<>();
+        int index = 0;
+        for (ExecutionElement element : app.getExecutionElementList()) {
+            if (element instanceof Partition) {
+                throw unsupported((Partition) element, "partitions are not supported yet");
+            }
+            Query query = (Query) element;
+            index++;
+            QueryPlan plan = queries.compile(query, queryName(query, index), streams);
+            if (plans.stream().anyMatch(p -> p.name().equals(plan.name()))) {
+                throw new CompileException(SourcePosition.of(query), "duplicate query name '" + plan.name() + "'");
+            }
+            plans.add(plan);
+        }
+        return new AppPlan(appName(app), streams, plans);
+    }
+
+    private static SiddhiApp parse(String appText) {
+        try {
+            return io.siddhi.query.compiler.SiddhiCompiler.parse(appText);
+        } catch (SiddhiParserException e) {
+            throw new CompileException(parserPosition(e), reason(e.getMessageWithOutContext()));
+        } catch (RuntimeException e) {
+            if (e instanceof SiddhiAppContextException) {
+                SiddhiAppContextException context = (SiddhiAppContextException) e;
+                int[] start = context.getQueryContextStartIndex();
+                SourcePosition position = start == null ? SourcePosition.UNKNOWN
+                        : new SourcePosition(start[0], start[1] + 1);
+                throw new CompileException(position, reason(context.getMessageWithOutContext()));
+            }
+            throw e;
+        }
+    }
+
+    /** Syntax errors carry the offending token's position as their end index; other errors as their start. */
+    private static SourcePosition parserPosition(SiddhiParserException e) {
+        int[] start = e.getQueryContextStartIndex();
+        int[] end = e.getQueryContextEndIndex();
+        if (start != null && end != null && start[1] == 0 && end[0] == start[0]) {
+            return new SourcePosition(end[0], end[1] + 1);
+        }
+        if (start != null) {
+            return new SourcePosition(start[0], start[1] + 1);
+        }
+        return SourcePosition.UNKNOWN;
+    }
+
+    private static String reason(String message) {
+        String text = message == null ? "invalid app" : message.trim();
+        String prefix = "Syntax error in SiddhiQL, ";
+        if (text.startsWith(prefix)) {
+            text = "syntax error: " + text.substring(prefix.length());
+        }
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static void rejectUnsupportedDefinitions(SiddhiApp app) {
+        reject(app.getTableDefinitionMap(), "tables ('define table') are not supported yet");
+        reject(app.getWindowDefinitionMap(), "named windows ('define window') are not supported yet");
+        reject(app.getTriggerDefinitionMap(), "triggers ('define trigger') are not supported yet");
+        reject(app.getAggregationDefinitionMap(), "incremental aggregations ('define aggregation') are not supported yet");
+        reject(app.getFunctionDefinitionMap(), "script functions ('define function') are not supported yet");
+    }
+
+    private static void reject(Map<String, ? extends SiddhiElement> definitions, String reason) {
+        for (SiddhiElement definition : definitions.values()) {
+            throw unsupported(definition, reason);
+        }
+    }
+
+    static CompileException unsupported(SiddhiElement element, String reason) {
+        return new CompileException(SourcePosition.of(element), reason);
+    }
+
+    static StreamSchema schemaOf(AbstractDefinition definition) {
+        List<String> names = new ArrayList<>();
+        List<AttributeType> types = new ArrayList<>();
+        for (Attribute attribute : definition.getAttributeList()) {
+            names.add(attribute.getName());
+            types.add(AttributeType.of(attribute.getType()));
+        }
+        return new StreamSchema(definition.getId(), names, types);
+    }
+
+    private static String appName(SiddhiApp app) {
+        Element name = AnnotationHelper.getAnnotationElement("name", null, app.getAnnotations());
+        return name == null ? "siddhi-app" : name.getValue();
+    }
+
+    private static String queryName(Query query, int index) {
+        Element name = AnnotationHelper.getAnnotationElement("info", "name", query.getAnnotations());
+        return name == null ? "query" + index : name.getValue();
+    }
+}

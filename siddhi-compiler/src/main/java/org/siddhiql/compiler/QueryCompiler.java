@@ -1,0 +1,282 @@
+package org.siddhiql.compiler;
+
+import io.siddhi.query.api.execution.query.Query;
+import io.siddhi.query.api.execution.query.input.handler.Filter;
+import io.siddhi.query.api.execution.query.input.handler.StreamHandler;
+import io.siddhi.query.api.execution.query.input.handler.Window;
+import io.siddhi.query.api.execution.query.input.stream.InputStream;
+import io.siddhi.query.api.execution.query.input.stream.JoinInputStream;
+import io.siddhi.query.api.execution.query.input.stream.SingleInputStream;
+import io.siddhi.query.api.execution.query.input.stream.StateInputStream;
+import io.siddhi.query.api.execution.query.output.ratelimit.SnapshotOutputRate;
+import io.siddhi.query.api.execution.query.output.stream.InsertIntoStream;
+import io.siddhi.query.api.execution.query.output.stream.OutputStream;
+import io.siddhi.query.api.execution.query.selection.OrderByAttribute;
+import io.siddhi.query.api.execution.query.selection.OutputAttribute;
+import io.siddhi.query.api.execution.query.selection.Selector;
+import io.siddhi.query.api.expression.Expression;
+import io.siddhi.query.api.expression.Variable;
+import io.siddhi.query.api.expression.constant.Constant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.siddhiql.compiler.expression.Evaluator;
+import org.siddhiql.compiler.expression.ExpressionCompiler;
+import org.siddhiql.compiler.plan.Keying;
+import org.siddhiql.compiler.plan.OrderKey;
+import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.compiler.plan.SelectorPlan;
+import org.siddhiql.compiler.schema.AttributeType;
+import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.ratelimit.RateLimitSpec;
+import org.siddhiql.runtime.ratelimit.RateLimits;
+import org.siddhiql.runtime.window.WindowCompileContext;
+import org.siddhiql.runtime.window.WindowFactory;
+import org.siddhiql.runtime.window.WindowSpec;
+import org.siddhiql.runtime.window.Windows;
+
+/** Plans one single-stream query: validates each clause against the streams known so far. */
+final class QueryCompiler {
+    private final ExpressionCompiler expressions;
+    private final Windows windows;
+
+    QueryCompiler(ExpressionCompiler expressions, Windows windows) {
+        this.expressions = expressions;
+        this.windows = windows;
+    }
+
+    /** Compiles the query; defines its output stream in {@code streams} when the app did not. */
+    QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams) {
+        SingleInputStream input = singleInput(query.getInputStream());
+        StreamSchema schema = streams.get(input.getStreamId());
+        if (schema == null) {
+            throw new CompileException(SourcePosition.of(input), "stream '" + input.getStreamId() + "' is not defined");
+        }
+        String alias = input.getStreamReferenceId();
+        InsertIntoStream insert = insertInto(query.getOutputStream());
+
+        List<Evaluator> filters = new ArrayList<>();
+        List<Evaluator> windowFilters = new ArrayList<>();
+        Window windowHandler = null;
+        for (StreamHandler handler : input.getStreamHandlers()) {
+            if (handler instanceof Filter) {
+                (windowHandler == null ? filters : windowFilters).add(condition(
+                        ((Filter) handler).getParameters()[0], StreamScope.of(schema, alias, "filter"), "filter"));
+            } else if (handler instanceof Window && windowHandler == null) {
+                windowHandler = (Window) handler;
+            } else {
+                throw AppCompiler.unsupported(handler, "stream functions (#" + describeHandler(handler)
+                        + ") are not supported yet");
+            }
+        }
+        OutputStream.OutputEventType eventType = insert.getOutputEventType() == null
+                ? OutputStream.OutputEventType.CURRENT_EVENTS : insert.getOutputEventType();
+        boolean expiredOn = eventType != OutputStream.OutputEventType.CURRENT_EVENTS;
+        WindowSpec window = windowHandler == null ? null : window(windowHandler, schema, alias, expiredOn);
+
+        Selector selector = query.getSelector();
+        StreamScope selectScope = StreamScope.selecting(schema, alias);
+        List<OutputAttribute> selection = selector.getSelectionList().isEmpty()
+                ? selectAll(schema) : selector.getSelectionList();
+        List<Evaluator> projections = new ArrayList<>();
+        List<String> outputNames = new ArrayList<>();
+        List<AttributeType> outputTypes = new ArrayList<>();
+        for (OutputAttribute attribute : selection) {
+            if (outputNames.contains(attribute.getRename())) {
+                throw new CompileException(SourcePosition.firstOf(attribute, attribute.getExpression(), selector),
+                        "duplicate output attribute '" + attribute.getRename() + "'");
+            }
+            Evaluator evaluator = expressions.compile(attribute.getExpression(), selectScope);
+            projections.add(evaluator);
+            outputNames.add(attribute.getRename());
+            outputTypes.add(evaluator.type());
+        }
+        StreamSchema output = new StreamSchema(insert.getId(), outputNames, outputTypes);
+
+        List<Evaluator> groupBy = new ArrayList<>();
+        for (Variable variable : selector.getGroupByList()) {
+            groupBy.add(expressions.compile(variable, StreamScope.of(schema, alias, "group by")));
+        }
+        StreamScope outputScope = StreamScope.of(output, null, "having");
+        Evaluator having = selector.getHavingExpression() == null ? null
+                : condition(selector.getHavingExpression(), outputScope, "having");
+        List<OrderKey> orderBy = new ArrayList<>();
+        for (OrderByAttribute key : selector.getOrderByList()) {
+            Variable variable = key.getVariable();
+            int index = output.indexOf(variable.getAttributeName());
+            if (index < 0) {
+                throw new CompileException(SourcePosition.firstOf(variable, key, selector), "order by attribute '"
+                        + variable.getAttributeName() + "' is not an output attribute of the select clause "
+                        + output);
+            }
+            orderBy.add(new OrderKey(index, key.getOrder() == OrderByAttribute.Order.DESC));
+        }
+        long limit = constantCount(selector.getLimit(), "limit", selector);
+        long offset = constantCount(selector.getOffset(), "offset", selector);
+
+        boolean hasAggregators = !selectScope.aggregators().isEmpty();
+        RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), !groupBy.isEmpty(), output);
+        // Siddhi turns batching off for snapshot rate limiting, whose limiter needs every selected event.
+        boolean batching = !(query.getOutputRate() instanceof SnapshotOutputRate);
+        SelectorPlan selectorPlan = new SelectorPlan(output, projections, selectScope.aggregators(), groupBy, having,
+                orderBy, limit, offset, eventType != OutputStream.OutputEventType.EXPIRED_EVENTS, expiredOn, batching);
+
+        defineOutput(insert, output, streams);
+        Keying keying = keying(window, hasAggregators, !groupBy.isEmpty(), rateLimit);
+        return new QueryPlan(name, SourcePosition.of(query).line(), schema, filters, window, windowFilters,
+                selectorPlan, rateLimit, insert.getId(), keying);
+    }
+
+    /**
+     * Group-by state can be split by key only when nothing else in the query depends on all events: no window, or
+     * one that treats events independently, and no rate limit (whose counters and timers are global).
+     */
+    private static Keying keying(WindowSpec window, boolean hasAggregators, boolean groupBy, RateLimitSpec rateLimit) {
+        if (window == null && !hasAggregators && rateLimit == null) {
+            return Keying.NONE;
+        }
+        if (groupBy && rateLimit == null && (window == null || window.splittableByKey())) {
+            return Keying.GROUP_BY;
+        }
+        return Keying.GLOBAL;
+    }
+
+    private Evaluator condition(Expression expression, StreamScope scope, String clause) {
+        Evaluator condition = expressions.compile(expression, scope);
+        if (condition.type() != AttributeType.BOOL) {
+            throw new CompileException(SourcePosition.of(expression),
+                    clause + " condition must be bool, got " + condition.type().siddhiName());
+        }
+        return condition;
+    }
+
+    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn) {
+        String windowName = handler.getNamespace() == null || handler.getNamespace().isEmpty()
+                ? handler.getName() : handler.getNamespace() + ":" + handler.getName();
+        WindowFactory factory = windows.find(windowName);
+        if (factory == null) {
+            throw new CompileException(SourcePosition.of(handler), "unknown window '" + windowName + "'");
+        }
+        StreamScope scope = StreamScope.of(schema, alias, "window parameter");
+        WindowCompileContext context = new WindowCompileContext() {
+            @Override
+            public StreamSchema input() {
+                return schema;
+            }
+
+            @Override
+            public Evaluator compile(Expression parameter) {
+                return expressions.compile(parameter, scope);
+            }
+
+            @Override
+            public boolean outputExpectsExpiredEvents() {
+                return expiredOn;
+            }
+        };
+        try {
+            return factory.create(List.of(handler.getParameters()), context);
+        } catch (IllegalArgumentException e) {
+            throw new CompileException(SourcePosition.of(handler), e.getMessage());
+        }
+    }
+
+    private RateLimitSpec rateLimit(Query query, OutputStream.OutputEventType eventType, boolean groupBy,
+            StreamSchema output) {
+        if (query.getOutputRate() == null) {
+            return null;
+        }
+        boolean[] aggregated = RateLimits.aggregatedOutputs(query.getSelector(), output.size(),
+                call -> expressions.functions().isAggregator(call.getNamespace(), call.getName()));
+        try {
+            return RateLimits.of(query.getOutputRate(), eventType, groupBy, RateLimits.isWindowed(query), output,
+                    aggregated);
+        } catch (IllegalArgumentException e) {
+            throw new CompileException(SourcePosition.firstOf(query.getOutputRate(), query), e.getMessage());
+        }
+    }
+
+    private static void defineOutput(InsertIntoStream insert, StreamSchema output, Map<String, StreamSchema> streams) {
+        StreamSchema existing = streams.get(insert.getId());
+        if (existing == null) {
+            streams.put(insert.getId(), output);
+        } else if (!existing.sameShape(output)) {
+            throw new CompileException(SourcePosition.of(insert), "stream '" + insert.getId() + "' is defined as "
+                    + existing + " but the query inserts " + output);
+        }
+    }
+
+    private static SingleInputStream singleInput(InputStream input) {
+        if (input instanceof JoinInputStream) {
+            throw AppCompiler.unsupported(input, "joins are not supported yet");
+        }
+        if (input instanceof StateInputStream) {
+            throw AppCompiler.unsupported(input, "patterns and sequences are not supported yet");
+        }
+        if (!(input instanceof SingleInputStream)) {
+            throw AppCompiler.unsupported(input, "this kind of input stream is not supported yet");
+        }
+        SingleInputStream single = (SingleInputStream) input;
+        if (single.isInnerStream()) {
+            throw AppCompiler.unsupported(input, "inner streams (#) are only valid inside partitions");
+        }
+        if (single.isFaultStream()) {
+            throw AppCompiler.unsupported(input, "fault streams (!) are not supported yet");
+        }
+        return single;
+    }
+
+    private static InsertIntoStream insertInto(OutputStream output) {
+        if (!(output instanceof InsertIntoStream)) {
+            throw AppCompiler.unsupported(output, "only 'insert into' outputs are supported yet");
+        }
+        InsertIntoStream insert = (InsertIntoStream) output;
+        if (insert.isInnerStream()) {
+            throw AppCompiler.unsupported(output, "inner streams (#) are only valid inside partitions");
+        }
+        if (insert.isFaultStream()) {
+            throw AppCompiler.unsupported(output, "fault streams (!) are not supported yet");
+        }
+        return insert;
+    }
+
+    private static List<OutputAttribute> selectAll(StreamSchema schema) {
+        List<OutputAttribute> all = new ArrayList<>();
+        for (String attribute : schema.attributeNames()) {
+            all.add(new OutputAttribute(new Variable(attribute)));
+        }
+        return all;
+    }
+
+    private static long constantCount(Constant constant, String clause, Selector selector) {
+        if (constant == null) {
+            return SelectorPlan.UNSET;
+        }
+        Object value = constantValue(constant);
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
+            throw new CompileException(SourcePosition.firstOf(constant, selector),
+                    clause + " must be a non-negative int or long constant");
+        }
+        return ((Number) value).longValue();
+    }
+
+    private static Object constantValue(Constant constant) {
+        if (constant instanceof io.siddhi.query.api.expression.constant.IntConstant) {
+            return ((io.siddhi.query.api.expression.constant.IntConstant) constant).getValue();
+        }
+        if (constant instanceof io.siddhi.query.api.expression.constant.LongConstant) {
+            return ((io.siddhi.query.api.expression.constant.LongConstant) constant).getValue();
+        }
+        return null;
+    }
+
+    private static String describeHandler(StreamHandler handler) {
+        if (handler instanceof io.siddhi.query.api.execution.query.input.handler.StreamFunction) {
+            io.siddhi.query.api.execution.query.input.handler.StreamFunction function =
+                    (io.siddhi.query.api.execution.query.input.handler.StreamFunction) handler;
+            return (function.getNamespace() == null || function.getNamespace().isEmpty() ? ""
+                    : function.getNamespace() + ":") + function.getName();
+        }
+        return handler.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,101 @@
+package org.siddhiql.compiler.plan;
+
+import java.io.Serializable;
+import java.util.List;
+import org.siddhiql.compiler.expression.Evaluator;
+import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.query.QueryKernel;
+import org.siddhiql.runtime.ratelimit.RateLimitSpec;
+import org.siddhiql.runtime.state.StateProvider;
+import org.siddhiql.runtime.window.WindowSpec;
+
+/**
+ * One single-stream query, compiled: the operators it runs in order (filters, window, filters after the window,
+ * selector, output rate limiter, insert) and how its state is keyed. Serializable, so a backend ships it inside the job and creates the
+ * {@link QueryKernel} on each parallel instance.
+ */
+public final class QueryPlan implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+    private final int line;
+    private final StreamSchema input;
+    private final List<Evaluator> filters;
+    private final WindowSpec window;
+    private final List<Evaluator> windowFilters;
+    private final SelectorPlan selector;
+    private final RateLimitSpec rateLimit;
+    private final String outputStream;
+    private final Keying keying;
+
+    public QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
+            List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
+            Keying keying) {
+        this.name = name;
+        this.line = line;
+        this.input = input;
+        this.filters = List.copyOf(filters);
+        this.window = window;
+        this.windowFilters = List.copyOf(windowFilters);
+        this.selector = selector;
+        this.rateLimit = rateLimit;
+        this.outputStream = outputStream;
+        this.keying = keying;
+    }
+
+    /** {@code @info(name=...)} or {@code query<N>} by position; operator names and state names derive from it. */
+    public String name() {
+        return name;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public StreamSchema input() {
+        return input;
+    }
+
+    public List<Evaluator> filters() {
+        return filters;
+    }
+
+    /** The window, or null. */
+    public WindowSpec window() {
+        return window;
+    }
+
+    /** Filters written after the window: they apply to every event the window emits, expired ones included. */
+    public List<Evaluator> windowFilters() {
+        return windowFilters;
+    }
+
+    public SelectorPlan selector() {
+        return selector;
+    }
+
+    /** The output rate limit, or null for none. */
+    public RateLimitSpec rateLimit() {
+        return rateLimit;
+    }
+
+    public String outputStream() {
+        return outputStream;
+    }
+
+    public StreamSchema output() {
+        return selector.output().renamed(outputStream);
+    }
+
+    public Keying keying() {
+        return keying;
+    }
+
+    public boolean isStateful() {
+        return keying != Keying.NONE;
+    }
+
+    public QueryKernel instantiate(StateProvider state) {
+        return new QueryKernel(this, state);
+    }
+}

@@ -1,0 +1,88 @@
+package org.siddhiql.runtime.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.state.StateProvider;
+
+/**
+ * Several queries run as one unit, passing events between them exactly as Siddhi's stream junctions do: an event
+ * on a stream goes to each query reading it in definition order, and each output is passed on, depth first, before
+ * the next query sees the event. This is what makes the order of events on streams fed by several queries, and so
+ * everything downstream of them, equal to Siddhi's. Timers run per query in definition order, so a query's timer
+ * outputs reach the queries after it before their own timers fire, as with Siddhi's schedulers.
+ */
+public final class QueryGraphKernel {
+    private final List<QueryKernel> kernels = new ArrayList<>();
+    private final List<QueryPlan> plans;
+    private final Map<String, List<Integer>> readers = new LinkedHashMap<>();
+    private final Set<String> exported;
+
+    /**
+     * @param queries the queries, in the app's definition order
+     * @param exported the streams whose query outputs leave the graph (external arrivals are never re-emitted)
+     */
+    public QueryGraphKernel(List<QueryPlan> queries, Set<String> exported, StateProvider state) {
+        this.plans = List.copyOf(queries);
+        this.exported = Set.copyOf(exported);
+        for (int i = 0; i < plans.size(); i++) {
+            kernels.add(plans.get(i).instantiate(state));
+            readers.computeIfAbsent(plans.get(i).input().name(), s -> new ArrayList<>()).add(i);
+        }
+    }
+
+    /** An event arrives on a stream from outside the graph. */
+    public void onEvent(String stream, Event event, StreamContext context) {
+        dispatch(stream, event, context);
+    }
+
+    /** Runs every due timer of every query, in definition order; see {@link QueryKernel#fireDueTimers}. */
+    public void fireDueTimers(StreamContext context) {
+        for (int i = 0; i < kernels.size(); i++) {
+            kernels.get(i).fireDueTimers(queryContext(i, context));
+        }
+    }
+
+    /** An output of a query: it leaves the graph if exported, and goes to the queries reading its stream. */
+    private void deliver(String stream, Event event, StreamContext context) {
+        if (exported.contains(stream)) {
+            context.emit(stream, event);
+        }
+        dispatch(stream, event, context);
+    }
+
+    private void dispatch(String stream, Event event, StreamContext context) {
+        for (int reader : readers.getOrDefault(stream, List.of())) {
+            kernels.get(reader).onEvent(event, queryContext(reader, context));
+        }
+    }
+
+    private QueryContext queryContext(int query, StreamContext context) {
+        String output = plans.get(query).outputStream();
+        return new QueryContext() {
+            @Override
+            public void emit(Event event) {
+                deliver(output, event, context);
+            }
+
+            @Override
+            public long appStartTime() {
+                return context.appStartTime();
+            }
+
+            @Override
+            public long currentTime() {
+                return context.currentTime();
+            }
+
+            @Override
+            public void scheduleAt(long time) {
+                context.scheduleAt(time);
+            }
+        };
+    }
+}

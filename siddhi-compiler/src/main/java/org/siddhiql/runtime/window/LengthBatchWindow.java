@@ -1,0 +1,150 @@
+package org.siddhiql.runtime.window;
+
+import io.siddhi.query.api.expression.Expression;
+import java.util.List;
+import org.siddhiql.compiler.schema.AttributeType;
+import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.event.EventType;
+import org.siddhiql.runtime.state.Codecs;
+import org.siddhiql.runtime.state.EventCodec;
+import org.siddhiql.runtime.state.EventQueue;
+import org.siddhiql.runtime.state.StateProvider;
+import org.siddhiql.runtime.state.ValueCell;
+
+/**
+ * {@code lengthBatch(n[, stream.current.event])}: a tumbling window of n events.
+ *
+ * <p>Batch mode: events are held until the n-th arrives, which emits [previous batch EXPIRED (only when the query
+ * outputs expired events), RESET, this batch CURRENT]; expired events and the reset take the clock's time, the reset
+ * carries the batch's first event's data.
+ *
+ * <p>Streaming mode: each event passes through at once; the (n+1)-th emits [EXPIRED batch (if expected), RESET] before
+ * itself. The reset carries the data of the event that was first after the previous reset was sent (Siddhi's).
+ *
+ * <p>n == 0: each event alone is [CURRENT, EXPIRED (if expected), RESET], stamped with the clock; n &lt; 0 never
+ * flushes (as in Siddhi).
+ */
+public final class LengthBatchWindow implements WindowSpec {
+    private static final long serialVersionUID = 1L;
+
+    static final WindowParams PARAMS = WindowParams.of("lengthBatch")
+            .constant("window.length", AttributeType.INT)
+            .constant("stream.current.event", AttributeType.BOOL)
+            .overload("window.length")
+            .overload("window.length", "stream.current.event")
+            .usage("(window.length int, stream.current.event bool)");
+
+    public static final WindowFactory FACTORY = (params, context) -> {
+        PARAMS.validate(params, context);
+        boolean stream = params.size() == 2 && WindowParams.boolValue(params.get(1));
+        return new LengthBatchWindow(WindowParams.describe("lengthBatch", params),
+                WindowParams.intValue(params.get(0)), stream, context.outputExpectsExpiredEvents(),
+                new EventCodec(context.input().typeArray()));
+    };
+
+    private final String description;
+    private final int length;
+    private final boolean streamCurrentEvents;
+    private final boolean expectsExpired;
+    private final EventCodec codec;
+
+    LengthBatchWindow(String description, int length, boolean streamCurrentEvents, boolean expectsExpired,
+            EventCodec codec) {
+        this.description = description;
+        this.length = length;
+        this.streamCurrentEvents = streamCurrentEvents;
+        this.expectsExpired = expectsExpired;
+        this.codec = codec;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public boolean splittableByKey() {
+        return false;
+    }
+
+    @Override
+    public ProcessingMode processingMode() {
+        return ProcessingMode.BATCH;
+    }
+
+    @Override
+    public WindowKernel instantiate(StateProvider state, String stateName) {
+        return new Kernel(state, stateName);
+    }
+
+    private final class Kernel implements WindowKernel {
+        private final EventQueue batch;     // batch mode: the events of the open batch
+        private final EventQueue expired;   // the previous batch, to expire (only kept when expected)
+        private final ValueCell<Event> reset;
+        private final ValueCell<Long> count; // streaming mode: events since the last reset
+
+        Kernel(StateProvider state, String name) {
+            this.batch = new EventQueue(state, name + ".batch", codec);
+            this.expired = new EventQueue(state, name + ".expired", codec);
+            this.reset = state.value(name + ".reset", codec);
+            this.count = state.value(name + ".count", Codecs.LONG);
+        }
+
+        @Override
+        public void onEvent(Event event, WindowContext context, List<Event> out) {
+            long now = context.currentTime();
+            Event current = event.withType(EventType.CURRENT);
+            if (length == 0) {
+                out.add(current);
+                if (expectsExpired) {
+                    out.add(current.with(now, EventType.EXPIRED));
+                }
+                out.add(current.with(now, EventType.RESET));
+                return;
+            }
+            if (reset.get() == null) {
+                reset.set(current.withType(EventType.RESET));
+            }
+            if (streamCurrentEvents) {
+                long n = (count.get() == null ? 0 : count.get()) + 1;
+                if (n == length + 1L) {
+                    flushExpired(now, out);
+                    out.add(reset.get().withTimestamp(now));
+                    reset.clear();
+                    n = 1;
+                }
+                count.set(n);
+                out.add(current);
+                if (expectsExpired) {
+                    expired.add(current);
+                }
+                return;
+            }
+            batch.add(current);
+            if (batch.size() == length) {
+                flushExpired(now, out);
+                out.add(reset.get().withTimestamp(now));
+                reset.clear();
+                for (Event e : batch.drain()) {
+                    if (expectsExpired) {
+                        expired.add(e);
+                    }
+                    out.add(e);
+                }
+            }
+        }
+
+        private void flushExpired(long now, List<Event> out) {
+            if (expectsExpired) {
+                for (Event e : expired.drain()) {
+                    out.add(e.with(now, EventType.EXPIRED));
+                }
+            }
+        }
+
+        @Override
+        public void onTimer(long time, WindowContext context, List<Event> out) {
+            // never scheduled
+        }
+    }
+}
