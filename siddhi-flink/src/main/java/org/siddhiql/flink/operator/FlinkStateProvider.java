@@ -1,0 +1,109 @@
+package org.siddhiql.flink.operator;
+
+import java.util.Map;
+import org.apache.flink.api.common.state.KeyedStateStore;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.siddhiql.flink.typeutils.CodecSerializer;
+import org.siddhiql.runtime.state.MapCell;
+import org.siddhiql.runtime.state.StateCodec;
+import org.siddhiql.runtime.state.StateProvider;
+import org.siddhiql.runtime.state.ValueCell;
+
+/**
+ * Binds kernel state to Flink keyed state: every cell a kernel declares is a ValueState or MapState of the operator,
+ * so it lives in the configured state backend (RocksDB in production), is snapshotted with checkpoint barriers and is
+ * redistributed by key group on rescaling.
+ */
+final class FlinkStateProvider implements StateProvider {
+    private final KeyedStateStore store;
+
+    FlinkStateProvider(KeyedStateStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public <T> ValueCell<T> value(String name, StateCodec<T> codec) {
+        ValueState<T> state = store.getState(new ValueStateDescriptor<>(name, new CodecSerializer<>(codec)));
+        return new ValueCell<>() {
+            @Override
+            public T get() {
+                return rethrow(state::value);
+            }
+
+            @Override
+            public void set(T value) {
+                rethrow(() -> {
+                    state.update(value);
+                    return null;
+                });
+            }
+
+            @Override
+            public void clear() {
+                state.clear();
+            }
+        };
+    }
+
+    @Override
+    public <K, V> MapCell<K, V> map(String name, StateCodec<K> keyCodec, StateCodec<V> valueCodec) {
+        MapState<K, V> state = store.getMapState(
+                new MapStateDescriptor<>(name, new CodecSerializer<>(keyCodec), new CodecSerializer<>(valueCodec)));
+        return new MapCell<>() {
+            @Override
+            public V get(K key) {
+                return rethrow(() -> state.get(key));
+            }
+
+            @Override
+            public void put(K key, V value) {
+                rethrow(() -> {
+                    state.put(key, value);
+                    return null;
+                });
+            }
+
+            @Override
+            public void remove(K key) {
+                rethrow(() -> {
+                    state.remove(key);
+                    return null;
+                });
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return rethrow(state::isEmpty);
+            }
+
+            @Override
+            public Iterable<Map.Entry<K, V>> entries() {
+                return rethrow(state::entries);
+            }
+
+            @Override
+            public void clear() {
+                state.clear();
+            }
+        };
+    }
+
+    /** Flink's state API declares Exception; a state backend failure fails the task, as it would in Flink. */
+    private static <T> T rethrow(StateCall<T> call) {
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("state backend failure", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StateCall<T> {
+        T call() throws Exception;
+    }
+}

@@ -1,0 +1,146 @@
+package org.siddhiql.flink.operator;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.query.QueryGraphKernel;
+import org.siddhiql.runtime.query.StreamContext;
+
+/**
+ * Runs one or more stateful queries on a keyed stream of tagged events. The kernels keep windows, aggregates and
+ * buffers in this operator's keyed state and ask for timers through Flink's timer service, so all of it is part of
+ * every checkpoint and follows its key group on rescaling. Events leaving the queries go to one side output per
+ * stream, with the timestamps Siddhi gives them.
+ */
+public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent>
+        implements OneInputStreamOperator<TaggedEvent, TaggedEvent>, Triggerable<String, VoidNamespace> {
+    private static final long serialVersionUID = 1L;
+
+    private final List<QueryPlan> queries;
+    private final List<String> streams;
+    private final Map<String, OutputTag<Event>> exported;
+    private final TimeMode timeMode;
+
+    private transient QueryGraphKernel kernel;
+    private transient InternalTimerService<VoidNamespace> timers;
+    private transient Context context;
+    /** When the app's clock started; see {@link StreamContext#appStartTime()}. Kept in operator state. */
+    private transient long appStart;
+    private transient ListState<Long> appStartState;
+
+    /**
+     * @param queries the queries, in definition order
+     * @param streams the app's streams, indexed as tagged events refer to them
+     * @param exported the side output of each stream whose events leave this operator
+     */
+    public QueryGraphOperator(List<QueryPlan> queries, List<String> streams, Map<String, OutputTag<Event>> exported,
+            TimeMode timeMode) {
+        this.queries = List.copyOf(queries);
+        this.streams = List.copyOf(streams);
+        this.exported = Map.copyOf(exported);
+        this.timeMode = timeMode;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext state) throws Exception {
+        super.initializeState(state);
+        // Union state: every instance restores the one start time, whatever the parallelism was.
+        appStartState = state.getOperatorStateStore()
+                .getUnionListState(new ListStateDescriptor<>("siddhi-app-start", LongSerializer.INSTANCE));
+        appStart = Long.MIN_VALUE;
+        for (Long restored : appStartState.get()) {
+            appStart = restored;
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext snapshot) throws Exception {
+        super.snapshotState(snapshot);
+        appStartState.update(appStart == Long.MIN_VALUE ? List.of() : List.of(appStart));
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        timers = getInternalTimerService("siddhi-timers", VoidNamespaceSerializer.INSTANCE, this);
+        kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()),
+                new FlinkStateProvider(getKeyedStateStore()));
+        context = new Context();
+        if (appStart == Long.MIN_VALUE && timeMode == TimeMode.PROCESSING_TIME) {
+            appStart = timers.currentProcessingTime();
+        }
+    }
+
+    /**
+     * In event time the app starts at its first event: the playback clock sends a watermark with that event's
+     * timestamp to every instance ahead of the event, so the first watermark is the start.
+     */
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        if (appStart == Long.MIN_VALUE && mark.getTimestamp() != Long.MAX_VALUE) {
+            appStart = mark.getTimestamp();
+        }
+        super.processWatermark(mark);
+    }
+
+    @Override
+    public void processElement(StreamRecord<TaggedEvent> element) {
+        TaggedEvent tagged = element.getValue();
+        kernel.onEvent(streams.get(tagged.stream()), tagged.event(), context);
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) {
+        kernel.fireDueTimers(context);
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
+        kernel.fireDueTimers(context);
+    }
+
+    private final class Context implements StreamContext {
+        private final StreamRecord<Event> reuse = new StreamRecord<>(null);
+
+        @Override
+        public long currentTime() {
+            return timeMode == TimeMode.EVENT_TIME ? timers.currentWatermark() : timers.currentProcessingTime();
+        }
+
+        @Override
+        public long appStartTime() {
+            return appStart == Long.MIN_VALUE ? currentTime() : appStart;
+        }
+
+        @Override
+        public void scheduleAt(long time) {
+            if (timeMode == TimeMode.EVENT_TIME) {
+                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
+            } else {
+                timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
+            }
+        }
+
+        @Override
+        public void emit(String stream, Event event) {
+            output.collect(exported.get(stream), reuse.replace(event, event.timestamp()));
+        }
+    }
+}

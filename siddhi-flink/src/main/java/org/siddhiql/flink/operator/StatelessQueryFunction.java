@@ -1,0 +1,57 @@
+package org.siddhiql.flink.operator;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.query.QueryContext;
+import org.siddhiql.runtime.query.QueryKernel;
+
+/**
+ * A query with neither window, aggregation nor rate limit: filter and project each event where it arrives, at any
+ * parallelism. The planner only routes stateless queries here, so the kernel never asks for state or timers.
+ */
+public final class StatelessQueryFunction extends ProcessFunction<Event, Event> {
+    private static final long serialVersionUID = 1L;
+
+    private final QueryPlan plan;
+    private transient QueryKernel kernel;
+
+    public StatelessQueryFunction(QueryPlan plan) {
+        if (plan.isStateful()) {
+            throw new IllegalArgumentException("query '" + plan.name() + "' keeps state");
+        }
+        this.plan = plan;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        kernel = plan.instantiate(NoState.INSTANCE);
+    }
+
+    @Override
+    public void processElement(Event event, Context ctx, Collector<Event> out) {
+        kernel.onEvent(event, new QueryContext() {
+            @Override
+            public long currentTime() {
+                return ctx.timerService().currentWatermark();
+            }
+
+            @Override
+            public long appStartTime() {
+                throw new IllegalStateException("stateless query '" + plan.name() + "' has no output rate");
+            }
+
+            @Override
+            public void scheduleAt(long time) {
+                throw new IllegalStateException("stateless query '" + plan.name() + "' asked for a timer");
+            }
+
+            @Override
+            public void emit(Event output) {
+                out.collect(output);
+            }
+        });
+    }
+}

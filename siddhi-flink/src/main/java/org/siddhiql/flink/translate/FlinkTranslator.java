@@ -1,0 +1,185 @@
+package org.siddhiql.flink.translate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
+import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.compiler.plan.Keying;
+import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.flink.operator.QueryGraphOperator;
+import org.siddhiql.flink.operator.QueryKeySelector;
+import org.siddhiql.flink.operator.StatelessQueryFunction;
+import org.siddhiql.flink.operator.StreamSelector;
+import org.siddhiql.flink.operator.StreamTagger;
+import org.siddhiql.flink.operator.TaggedEvent;
+import org.siddhiql.flink.operator.TimeMode;
+import org.siddhiql.flink.typeutils.EventTypeInfo;
+import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
+import org.siddhiql.runtime.event.Event;
+
+/**
+ * Turns an {@link AppPlan} into DataStream operators.
+ *
+ * <p>Siddhi's results depend on the order in which each stateful query sees its events, and on the order in which
+ * several queries feeding one stream interleave. Flink keeps order along a single channel only, so the queries whose
+ * results depend on it form the <em>sequential part</em> of the app: they run fused in one {@link QueryGraphOperator}
+ * on one key, which passes events between them exactly as Siddhi does. At parallelism 1 that is the whole app. At
+ * higher parallelism it is the queries with global state and every query feeding a stateful query; the rest — group-by
+ * queries whose state splits by key, and stateless queries, whose outputs feed only sinks or other such queries — run
+ * as their own operators at full parallelism, where only the order per key is kept (as FORMAT.md allows).
+ */
+public final class FlinkTranslator {
+    private final AppPlan plan;
+    private final TimeMode timeMode;
+    private final int parallelism;
+    private final List<String> streamNames;
+    private final TaggedEventTypeInfo taggedType;
+    private final Map<String, List<DataStream<Event>>> parts = new LinkedHashMap<>();
+    private final Set<String> external;
+    private DataStream<TaggedEvent> input;
+
+    private FlinkTranslator(AppPlan plan, Set<String> external, TimeMode timeMode, int parallelism) {
+        this.plan = plan;
+        this.timeMode = timeMode;
+        this.parallelism = parallelism;
+        this.streamNames = new ArrayList<>(plan.streams().keySet());
+        this.taggedType = new TaggedEventTypeInfo(new ArrayList<>(plan.streams().values()));
+        this.external = new HashSet<>(external);
+    }
+
+    /**
+     * @param input every external event, in time order, tagged with the index of its stream in
+     *     {@code plan.streams()}, from a parallelism-1 operator (the playback clock, for event-time runs)
+     * @param external the streams that have events in {@code input}
+     * @param parallelism the parallelism of the operators that may run in parallel
+     * @return each stream of the app that can carry events
+     */
+    public static Map<String, DataStream<Event>> translate(AppPlan plan, DataStream<TaggedEvent> input,
+            Set<String> external, TimeMode timeMode, int parallelism) {
+        return new FlinkTranslator(plan, external, timeMode, parallelism).translate(input);
+    }
+
+    /** The operator uid of a query running alone: derived from its name, so it survives edits elsewhere. */
+    public static String uid(QueryPlan query) {
+        return "siddhi-query-" + query.name();
+    }
+
+    /** The queries that must run fused, in order, on one key; see the class comment. */
+    public static List<QueryPlan> sequentialQueries(AppPlan plan, int parallelism) {
+        if (parallelism == 1) {
+            return plan.queries();
+        }
+        return plan.queries().stream()
+                .filter(q -> q.keying() == Keying.GLOBAL || feedsStatefulQuery(plan, q.outputStream(), new HashSet<>()))
+                .collect(Collectors.toList());
+    }
+
+    private static boolean feedsStatefulQuery(AppPlan plan, String stream, Set<String> seen) {
+        if (!seen.add(stream)) {
+            return false;
+        }
+        for (QueryPlan reader : plan.queries()) {
+            if (reader.input().name().equals(stream)
+                    && (reader.isStateful() || feedsStatefulQuery(plan, reader.outputStream(), seen))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, DataStream<Event>> translate(DataStream<TaggedEvent> input) {
+        this.input = input;
+        List<QueryPlan> sequential = sequentialQueries(plan, parallelism);
+        if (!sequential.isEmpty()) {
+            sequentialPart(sequential, input);
+        }
+        List<QueryPlan> remaining = new ArrayList<>(plan.queries());
+        remaining.removeAll(sequential);
+        // Parallel queries read external streams, the sequential part's outputs or each other's: translate each once
+        // all producers of its input are done. The planner rejects cycles, so this terminates.
+        while (!remaining.isEmpty()) {
+            QueryPlan next = remaining.stream()
+                    .filter(q -> remaining.stream().noneMatch(p -> p.outputStream().equals(q.input().name())))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("queries " + remaining + " feed each other in a "
+                            + "cycle: cycles between queries are not supported yet"));
+            remaining.remove(next);
+            DataStream<Event> in = stream(next.input().name());
+            if (in != null) {
+                parts.computeIfAbsent(next.outputStream(), s -> new ArrayList<>()).add(parallelQuery(next, in));
+            }
+        }
+        Map<String, DataStream<Event>> streams = new LinkedHashMap<>();
+        for (String name : streamNames) {
+            DataStream<Event> stream = stream(name);
+            if (stream != null) {
+                streams.put(name, stream);
+            }
+        }
+        return streams;
+    }
+
+    private void sequentialPart(List<QueryPlan> queries, DataStream<TaggedEvent> input) {
+        Map<String, OutputTag<Event>> exported = new LinkedHashMap<>();
+        for (QueryPlan query : queries) {
+            exported.putIfAbsent(query.outputStream(),
+                    new OutputTag<>(query.outputStream(), EventTypeInfo.of(query.output())));
+        }
+        String names = queries.stream().map(QueryPlan::name).collect(Collectors.joining(", "));
+        SingleOutputStreamOperator<TaggedEvent> operator = input
+                .keyBy(QueryKeySelector.global())
+                .transform("siddhi queries [" + names + "]", taggedType,
+                        new QueryGraphOperator(queries, streamNames, exported, timeMode))
+                .setParallelism(1)
+                .uid("siddhi-sequential-" + names);
+        exported.forEach((stream, tag) ->
+                parts.computeIfAbsent(stream, s -> new ArrayList<>()).add(operator.getSideOutput(tag)));
+    }
+
+    private DataStream<Event> parallelQuery(QueryPlan query, DataStream<Event> input) {
+        EventTypeInfo outputType = EventTypeInfo.of(query.output());
+        String name = PlanDescriber.operatorName(query);
+        if (!query.isStateful()) {
+            return input.process(new StatelessQueryFunction(query), outputType).name(name).uid(uid(query))
+                    .setParallelism(parallelism);
+        }
+        OutputTag<Event> output = new OutputTag<>(query.outputStream(), outputType);
+        int index = streamNames.indexOf(query.input().name());
+        SingleOutputStreamOperator<TaggedEvent> operator = input
+                .map(new StreamTagger(index), taggedType).name("tag " + query.input().name())
+                .keyBy(QueryKeySelector.of(query))
+                .transform(name, taggedType, new QueryGraphOperator(List.of(query), streamNames,
+                        Map.of(query.outputStream(), output), timeMode))
+                .uid(uid(query))
+                .setParallelism(parallelism);
+        return operator.getSideOutput(output);
+    }
+
+    /** A stream's events: its external input, if any, and what the queries translated so far insert into it. */
+    private DataStream<Event> stream(String name) {
+        if (external.remove(name)) { // first use: select it out of the tagged input
+            parts.computeIfAbsent(name, s -> new ArrayList<>()).add(0, input
+                    .process(new StreamSelector(streamNames.indexOf(name)), EventTypeInfo.of(plan.stream(name)))
+                    .name("select " + name).setParallelism(1));
+        }
+        List<DataStream<Event>> streamParts = parts.get(name);
+        if (streamParts == null || streamParts.isEmpty()) {
+            return null;
+        }
+        DataStream<Event> stream = streamParts.get(0);
+        if (streamParts.size() > 1) {
+            @SuppressWarnings("unchecked")
+            DataStream<Event>[] others = streamParts.subList(1, streamParts.size()).toArray(new DataStream[0]);
+            stream = stream.union(others);
+            parts.put(name, new ArrayList<>(List.of(stream)));
+        }
+        return stream;
+    }
+}

@@ -1,0 +1,85 @@
+package org.siddhiql.flink.translate;
+
+import java.util.StringJoiner;
+import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.compiler.plan.Keying;
+import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.compiler.plan.SelectorPlan;
+
+/** The logical plan in words, for {@code explain} and for operator names in the Flink UI. */
+public final class PlanDescriber {
+    private PlanDescriber() {
+    }
+
+    public static String operatorName(QueryPlan query) {
+        return query.name() + ": " + query.input().name() + " -> " + query.outputStream();
+    }
+
+    public static String describe(AppPlan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append("app ").append(plan.name()).append('\n');
+        out.append("streams:\n");
+        plan.streams().values().forEach(s -> out.append("  ").append(s).append(
+                plan.inputStreams().contains(s.name()) ? "  [input]" : "").append('\n'));
+        out.append("queries:\n");
+        for (QueryPlan query : plan.queries()) {
+            out.append("  ").append(query.name()).append(" (line ").append(query.line()).append(")  keyed: ")
+                    .append(keying(query)).append('\n');
+            out.append("    source   ").append(query.input().name()).append('\n');
+            if (!query.filters().isEmpty()) {
+                out.append("    filter   ").append(query.filters().size()).append(" condition(s)\n");
+            }
+            if (query.window() != null) {
+                out.append("    window   ").append(query.window().describe()).append('\n');
+            }
+            SelectorPlan selector = query.selector();
+            out.append("    select   ").append(String.join(", ", selector.output().attributeNames()));
+            if (selector.hasAggregators()) {
+                out.append("  (").append(selector.aggregators().size()).append(" aggregator(s))");
+            }
+            out.append('\n');
+            StringJoiner clauses = new StringJoiner(", ");
+            if (selector.isGroupBy()) {
+                clauses.add("group by " + selector.groupBy().size() + " key(s)");
+            }
+            if (selector.having() != null) {
+                clauses.add("having");
+            }
+            if (!selector.orderBy().isEmpty()) {
+                clauses.add("order by " + selector.orderBy().size() + " key(s)");
+            }
+            if (selector.limit() != SelectorPlan.UNSET) {
+                clauses.add("limit " + selector.limit());
+            }
+            if (selector.offset() != SelectorPlan.UNSET) {
+                clauses.add("offset " + selector.offset());
+            }
+            if (clauses.length() > 0) {
+                out.append("    ").append(clauses).append('\n');
+            }
+            if (query.rateLimit() != null) {
+                out.append("    output   ").append(query.rateLimit().describe()).append('\n');
+            }
+            out.append("    insert   ").append(eventTypes(selector)).append(" into ").append(query.output())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String keying(QueryPlan query) {
+        if (query.keying() == Keying.NONE) {
+            return "no (stateless, runs at full parallelism)";
+        }
+        if (query.keying() == Keying.GROUP_BY) {
+            return "by group-by key (state spreads over parallel instances)";
+        }
+        return "one global key (window/aggregate/rate limit state is one unit: one parallel instance)";
+    }
+
+    private static String eventTypes(SelectorPlan selector) {
+        if (selector.currentOn() && selector.expiredOn()) {
+            return "all events";
+        }
+        return selector.expiredOn() ? "expired events" : "current events";
+    }
+}

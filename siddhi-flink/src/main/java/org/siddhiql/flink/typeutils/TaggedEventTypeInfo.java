@@ -1,0 +1,108 @@
+package org.siddhiql.flink.typeutils;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.siddhiql.compiler.schema.AttributeType;
+import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.flink.operator.TaggedEvent;
+import org.siddhiql.runtime.state.EventCodec;
+import org.siddhiql.runtime.state.StateCodec;
+
+/** Type information for events of several streams in one Flink stream, each serialized by its stream's schema. */
+public final class TaggedEventTypeInfo extends TypeInformation<TaggedEvent> {
+    private static final long serialVersionUID = 1L;
+
+    private final AttributeType[][] schemas;
+
+    public TaggedEventTypeInfo(List<StreamSchema> streams) {
+        this.schemas = streams.stream().map(StreamSchema::typeArray).toArray(AttributeType[][]::new);
+    }
+
+    @Override
+    public boolean isBasicType() {
+        return false;
+    }
+
+    @Override
+    public boolean isTupleType() {
+        return false;
+    }
+
+    @Override
+    public int getArity() {
+        return 1;
+    }
+
+    @Override
+    public int getTotalFields() {
+        return 1;
+    }
+
+    @Override
+    public Class<TaggedEvent> getTypeClass() {
+        return TaggedEvent.class;
+    }
+
+    @Override
+    public boolean isKeyType() {
+        return false;
+    }
+
+    @Override
+    public TypeSerializer<TaggedEvent> createSerializer(ExecutionConfig config) {
+        return new CodecSerializer<>(new TaggedEventCodec(schemas));
+    }
+
+    @Override
+    public String toString() {
+        return "TaggedEvent" + Arrays.deepToString(schemas);
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof TaggedEventTypeInfo && Arrays.deepEquals(((TaggedEventTypeInfo) obj).schemas, schemas);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(schemas);
+    }
+
+    @Override
+    public boolean canEqual(Object obj) {
+        return obj instanceof TaggedEventTypeInfo;
+    }
+
+    private static final class TaggedEventCodec implements StateCodec<TaggedEvent> {
+        private static final long serialVersionUID = 1L;
+
+        private final EventCodec[] codecs;
+
+        TaggedEventCodec(AttributeType[][] schemas) {
+            this.codecs = Arrays.stream(schemas).map(EventCodec::new).toArray(EventCodec[]::new);
+        }
+
+        @Override
+        public void encode(TaggedEvent value, DataOutput out) throws IOException {
+            out.writeShort(value.stream());
+            codecs[value.stream()].encode(value.event(), out);
+        }
+
+        @Override
+        public TaggedEvent decode(DataInput in) throws IOException {
+            int stream = in.readShort();
+            return new TaggedEvent(stream, codecs[stream].decode(in));
+        }
+
+        @Override
+        public boolean immutableValues() {
+            return true;
+        }
+    }
+}
