@@ -1,0 +1,152 @@
+package org.siddhiql.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.siddhiql.compiler.AppCompiler;
+import org.siddhiql.compiler.CompileException;
+import org.siddhiql.compiler.plan.AppPlan;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bin/siddhi}: validate, explain and run SiddhiQL apps. */
+@Command(name = "siddhi", mixinStandardHelpOptions = true, version = "siddhi 0.1.0",
+        description = "Compiles SiddhiQL apps into Apache Flink jobs.",
+        subcommands = {SiddhiCli.Run.class, SiddhiCli.Validate.class, SiddhiCli.Explain.class,
+                CommandLine.HelpCommand.class})
+public final class SiddhiCli {
+    /** Exit code for an invalid app, events file or option. */
+    static final int INVALID_INPUT = 1;
+    /** Exit code for a job that failed while running. */
+    static final int JOB_FAILED = 3;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SiddhiCli()).execute(args));
+    }
+
+    /** Shared by the subcommands: read and compile an app, turning every problem into a one-line message. */
+    abstract static class AppCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "APP", description = "the SiddhiQL app file")
+        Path app;
+
+        @Option(names = "--stacktrace", description = "print the stack trace of failures")
+        boolean stacktrace;
+
+        @Override
+        public final Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                return execute(compile());
+            } catch (CompileException e) {
+                err.println(e.format(app.toString()));
+                return INVALID_INPUT;
+            } catch (UserError e) {
+                err.println(e.getMessage());
+                return INVALID_INPUT;
+            } catch (Exception e) {
+                err.println("error: " + rootMessage(e));
+                if (stacktrace) {
+                    e.printStackTrace(err);
+                }
+                return JOB_FAILED;
+            } finally {
+                err.flush();
+            }
+        }
+
+        abstract int execute(AppPlan plan) throws Exception;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        private AppPlan compile() throws IOException {
+            String text;
+            try {
+                text = Files.readString(app, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new UserError(app + ": no such file");
+            }
+            return new AppCompiler().compile(text);
+        }
+    }
+
+    @Command(name = "run", description = "Runs an app on an embedded Flink cluster over an events file, in event time.")
+    static final class Run extends AppCommand {
+        @Option(names = "--events", required = true, paramLabel = "EVENTS",
+                description = "JSON-lines events: {\"stream\":..,\"ts\":..,\"data\":[..]} per line, in time order")
+        Path events;
+
+        @Option(names = "--out", paramLabel = "OUTDIR",
+                description = "write OUTDIR/<Stream>.jsonl per output stream (default: print to the terminal)")
+        Path out;
+
+        @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism (default: ${DEFAULT-VALUE})")
+        int parallelism;
+
+        @Option(names = "--engine", defaultValue = "flink",
+                description = "flink (embedded MiniCluster), beam-direct or beam-flink (default: ${DEFAULT-VALUE})")
+        String engine;
+
+        @Override
+        int execute(AppPlan plan) throws Exception {
+            if (parallelism < 1) {
+                throw new UserError("--parallelism must be at least 1");
+            }
+            if (!engine.equals("flink")) {
+                throw new UserError("engine '" + engine + "' is not available yet; use --engine flink");
+            }
+            if (out != null) {
+                EmbeddedRun.requireDirectory(out);
+            }
+            EventFile eventFile;
+            try {
+                eventFile = EventFile.read(events, plan);
+            } catch (NoSuchFileException e) {
+                throw new UserError(events + ": no such file");
+            }
+            new EmbeddedRun(plan, eventFile, parallelism).run(out);
+            return 0;
+        }
+    }
+
+    @Command(name = "validate", description = "Checks an app and reports the first error as FILE:LINE:COLUMN.")
+    static final class Validate extends AppCommand {
+        @Override
+        int execute(AppPlan plan) {
+            out().println(app + ": valid (" + plan.streams().size() + " streams, " + plan.queries().size()
+                    + " queries)");
+            return 0;
+        }
+    }
+
+    @Command(name = "explain", description = "Prints the logical plan and the Flink job graph of an app.")
+    static final class Explain extends AppCommand {
+        @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism (default: ${DEFAULT-VALUE})")
+        int parallelism;
+
+        @Override
+        int execute(AppPlan plan) {
+            out().print(JobGraphDescriber.describe(plan, parallelism));
+            return 0;
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
