@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,13 +133,14 @@ final class EventFile {
                 }
                 break;
             case INT:
-                if (node.isIntegralNumber() && node.canConvertToInt()) {
-                    return node.intValue();
-                }
-                break;
             case LONG:
-                if (node.isIntegralNumber() && node.canConvertToLong()) {
-                    return node.longValue();
+                if (node.isNumber()) {
+                    try { // any JSON number with an exact integer value that fits, 5.0 included
+                        BigDecimal exact = new BigDecimal(node.numberValue().toString());
+                        return type == AttributeType.INT ? (Object) exact.intValueExact() : exact.longValueExact();
+                    } catch (ArithmeticException notAnInteger) {
+                        break;
+                    }
                 }
                 break;
             case FLOAT:

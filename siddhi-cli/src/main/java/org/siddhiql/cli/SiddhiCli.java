@@ -60,6 +60,7 @@ public final class SiddhiCli {
                 }
                 return JOB_FAILED;
             } finally {
+                out().flush();
                 err.flush();
             }
         }

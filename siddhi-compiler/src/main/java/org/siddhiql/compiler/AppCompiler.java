@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
 import org.siddhiql.compiler.function.FunctionRegistry;
 import org.siddhiql.compiler.plan.AppPlan;
@@ -96,14 +98,28 @@ public final class AppCompiler {
         return SourcePosition.UNKNOWN;
     }
 
+    /** Siddhi's parser messages, in this compiler's voice where it words them differently. */
     private static String reason(String message) {
         String text = message == null ? "invalid app" : message.trim();
         String prefix = "Syntax error in SiddhiQL, ";
         if (text.startsWith(prefix)) {
             text = "syntax error: " + text.substring(prefix.length());
         }
+        Matcher duplicateStream = DUPLICATE_STREAM.matcher(text);
+        if (duplicateStream.matches()) {
+            text = "stream '" + duplicateStream.group(1) + "' is already defined as '" + duplicateStream.group(2)
+                    + "', so it cannot be redefined as '" + duplicateStream.group(3) + "'";
+        }
+        Matcher duplicateOutput = DUPLICATE_OUTPUT.matcher(text);
+        if (duplicateOutput.matches()) {
+            text = "duplicate output attribute '" + duplicateOutput.group(1) + "'";
+        }
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
+
+    private static final Pattern DUPLICATE_STREAM = Pattern.compile(
+            "Stream Definition with same Stream Id '(.*)' already exist ?: (.*), hence cannot add (.*)");
+    private static final Pattern DUPLICATE_OUTPUT = Pattern.compile("(.*) is already defined as an output attribute.*");
 
     private static void rejectUnsupportedDefinitions(SiddhiApp app) {
         reject(app.getTableDefinitionMap(), "tables ('define table') are not supported yet");

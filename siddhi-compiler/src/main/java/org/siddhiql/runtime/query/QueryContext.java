@@ -1,10 +1,11 @@
 package org.siddhiql.runtime.query;
 
+import java.util.List;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.ratelimit.RateLimitContext;
 
 /** What a backend gives a query kernel for one call: the clock, timers, and where output events go. */
 public interface QueryContext extends RateLimitContext {
-    /** Sends an output event to the query's target stream. */
-    void emit(Event event);
+    /** Sends the output events of one processing step to the query's target stream, as one chunk. */
+    void emit(List<Event> chunk);
 }

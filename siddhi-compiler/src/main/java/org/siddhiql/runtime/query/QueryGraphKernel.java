@@ -10,9 +10,9 @@ import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.state.StateProvider;
 
 /**
- * Several queries run as one unit, passing events between them exactly as Siddhi's stream junctions do: an event
- * on a stream goes to each query reading it in definition order, and each output is passed on, depth first, before
- * the next query sees the event. This is what makes the order of events on streams fed by several queries, and so
+ * Several queries run as one unit, passing events between them exactly as Siddhi's stream junctions do: a chunk of
+ * events on a stream goes to each query reading it in definition order, and each query's output chunk is passed on,
+ * depth first, before the next query sees the chunk. This is what makes the order of events on streams fed by several queries, and so
  * everything downstream of them, equal to Siddhi's. Timers run per query in definition order, so a query's timer
  * outputs reach the queries after it before their own timers fire, as with Siddhi's schedulers.
  */
@@ -21,6 +21,9 @@ public final class QueryGraphKernel {
     private final List<QueryPlan> plans;
     private final Map<String, List<Integer>> readers = new LinkedHashMap<>();
     private final Set<String> exported;
+    /** The per-query views of the backend's context, made once per context (backends reuse theirs). */
+    private StreamContext contextsFor;
+    private QueryContext[] contexts;
 
     /**
      * @param queries the queries, in the app's definition order
@@ -37,7 +40,7 @@ public final class QueryGraphKernel {
 
     /** An event arrives on a stream from outside the graph. */
     public void onEvent(String stream, Event event, StreamContext context) {
-        dispatch(stream, event, context);
+        dispatch(stream, List.of(event), context);
     }
 
     /** Runs every due timer of every query, in definition order; see {@link QueryKernel#fireDueTimers}. */
@@ -48,25 +51,38 @@ public final class QueryGraphKernel {
     }
 
     /** An output of a query: it leaves the graph if exported, and goes to the queries reading its stream. */
-    private void deliver(String stream, Event event, StreamContext context) {
+    private void deliver(String stream, List<Event> chunk, StreamContext context) {
         if (exported.contains(stream)) {
-            context.emit(stream, event);
+            for (Event event : chunk) {
+                context.emit(stream, event);
+            }
         }
-        dispatch(stream, event, context);
+        dispatch(stream, chunk, context);
     }
 
-    private void dispatch(String stream, Event event, StreamContext context) {
+    private void dispatch(String stream, List<Event> chunk, StreamContext context) {
         for (int reader : readers.getOrDefault(stream, List.of())) {
-            kernels.get(reader).onEvent(event, queryContext(reader, context));
+            kernels.get(reader).onChunk(chunk, queryContext(reader, context));
         }
     }
 
     private QueryContext queryContext(int query, StreamContext context) {
+        if (context != contextsFor) {
+            contexts = new QueryContext[kernels.size()];
+            contextsFor = context;
+        }
+        if (contexts[query] == null) {
+            contexts[query] = newQueryContext(query, context);
+        }
+        return contexts[query];
+    }
+
+    private QueryContext newQueryContext(int query, StreamContext context) {
         String output = plans.get(query).outputStream();
         return new QueryContext() {
             @Override
-            public void emit(Event event) {
-                deliver(output, event, context);
+            public void emit(List<Event> chunk) {
+                deliver(output, chunk, context);
             }
 
             @Override

@@ -14,6 +14,7 @@ import org.siddhiql.runtime.state.Codecs;
 import org.siddhiql.runtime.state.MapCell;
 import org.siddhiql.runtime.state.StateCodec;
 import org.siddhiql.runtime.state.StateProvider;
+import org.siddhiql.runtime.window.WindowContext;
 import org.siddhiql.runtime.window.WindowKernel;
 
 /**
@@ -32,6 +33,9 @@ public final class QueryKernel {
     private final RateLimiterKernel rateLimiter;
     /** Who asked for each pending timer, since the window and the rate limiter share the key's timers. */
     private final MapCell<Long, Integer> timerOwners;
+    private QueryContext schedulingFor;
+    private RateLimitContext windowScheduling;
+    private RateLimitContext limiterScheduling;
 
     public QueryKernel(QueryPlan plan, StateProvider state) {
         String name = plan.name();
@@ -45,14 +49,28 @@ public final class QueryKernel {
 
     /** Processes one arriving event of the query's input stream. */
     public void onEvent(Event event, QueryContext context) {
-        if (!passes(filters, event)) {
-            return;
+        onChunk(List.of(event), context);
+    }
+
+    /**
+     * Processes events that arrive together: Siddhi passes the events a query emits in one step to the next query
+     * as one chunk, and the window's output for the whole chunk reaches the selector at once (so with aggregators
+     * only its last event, per group, is selected).
+     */
+    public void onChunk(List<Event> events, QueryContext context) {
+        List<Event> chunk = new ArrayList<>(events.size() * 2);
+        WindowContext windowContext = window == null ? null : scheduling(context, WINDOW_TIMER);
+        for (Event event : events) {
+            if (!passes(filters, event)) {
+                continue;
+            }
+            if (window == null) {
+                chunk.add(event);
+            } else {
+                window.onEvent(event, windowContext, chunk);
+            }
         }
-        if (window == null) {
-            select(List.of(event), context);
-        } else {
-            List<Event> chunk = new ArrayList<>(2);
-            window.onEvent(event, scheduling(context, WINDOW_TIMER), chunk);
+        if (!chunk.isEmpty()) {
             select(chunk, context);
         }
     }
@@ -138,14 +156,28 @@ public final class QueryKernel {
 
     /** Inserted events become current events of the target stream; RESET markers stay inside the query. */
     private static void emitAll(List<Event> events, QueryContext context) {
+        List<Event> inserted = new ArrayList<>(events.size());
         for (Event event : events) {
             if (event.type() != EventType.RESET) {
-                context.emit(event.withType(EventType.CURRENT));
+                inserted.add(event.withType(EventType.CURRENT));
             }
+        }
+        if (!inserted.isEmpty()) {
+            context.emit(inserted);
         }
     }
 
+    /** The window's or the limiter's view of the context; made once per context, since backends reuse theirs. */
     private RateLimitContext scheduling(QueryContext context, int owner) {
+        if (context != schedulingFor) {
+            schedulingFor = context;
+            windowScheduling = newScheduling(context, WINDOW_TIMER);
+            limiterScheduling = newScheduling(context, LIMITER_TIMER);
+        }
+        return owner == WINDOW_TIMER ? windowScheduling : limiterScheduling;
+    }
+
+    private RateLimitContext newScheduling(QueryContext context, int owner) {
         return new RateLimitContext() {
             @Override
             public long currentTime() {

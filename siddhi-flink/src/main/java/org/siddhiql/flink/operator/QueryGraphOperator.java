@@ -103,6 +103,7 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     @Override
     public void processElement(StreamRecord<TaggedEvent> element) {
         TaggedEvent tagged = element.getValue();
+        context.latestEvent = Math.max(context.latestEvent, tagged.event().timestamp());
         kernel.onEvent(streams.get(tagged.stream()), tagged.event(), context);
     }
 
@@ -118,10 +119,16 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
 
     private final class Context implements StreamContext {
         private final StreamRecord<Event> reuse = new StreamRecord<>(null);
+        /**
+         * Siddhi's clock never lags the event in hand; with the playback clock the watermark already equals it,
+         * with other event-time inputs the event may be ahead of the watermark.
+         */
+        private long latestEvent = Long.MIN_VALUE;
 
         @Override
         public long currentTime() {
-            return timeMode == TimeMode.EVENT_TIME ? timers.currentWatermark() : timers.currentProcessingTime();
+            return timeMode == TimeMode.EVENT_TIME ? Math.max(timers.currentWatermark(), latestEvent)
+                    : timers.currentProcessingTime();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.siddhiql.flink.operator;
 
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -49,8 +50,8 @@ public final class StatelessQueryFunction extends ProcessFunction<Event, Event> 
             }
 
             @Override
-            public void emit(Event output) {
-                out.collect(output);
+            public void emit(List<Event> chunk) {
+                chunk.forEach(out::collect);
             }
         });
     }

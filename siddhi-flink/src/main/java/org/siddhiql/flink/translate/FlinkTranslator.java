@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 import org.siddhiql.compiler.plan.AppPlan;
@@ -31,8 +34,9 @@ import org.siddhiql.runtime.event.Event;
  * several queries feeding one stream interleave. Flink keeps order along a single channel only, so the queries whose
  * results depend on it form the <em>sequential part</em> of the app: they run fused in one {@link QueryGraphOperator}
  * on one key, which passes events between them exactly as Siddhi does. At parallelism 1 that is the whole app. At
- * higher parallelism it is the queries with global state and every query feeding a stateful query; the rest — group-by
- * queries whose state splits by key, and stateless queries, whose outputs feed only sinks or other such queries — run
+ * higher parallelism it is the queries with global state, stateful queries reading other queries' output (whose
+ * chunk boundaries matter) and every query feeding a stateful query; the rest — group-by queries over external
+ * input, whose state splits by key, and stateless queries, whose outputs feed only sinks or other such queries — run
  * as their own operators at full parallelism, where only the order per key is kept (as FORMAT.md allows).
  */
 public final class FlinkTranslator {
@@ -59,7 +63,7 @@ public final class FlinkTranslator {
      *     {@code plan.streams()}, from a parallelism-1 operator (the playback clock, for event-time runs)
      * @param external the streams that have events in {@code input}
      * @param parallelism the parallelism of the operators that may run in parallel
-     * @return each stream of the app that can carry events
+     * @return each stream that queries insert into, and each input that a parallel query reads
      */
     public static Map<String, DataStream<Event>> translate(AppPlan plan, DataStream<TaggedEvent> input,
             Set<String> external, TimeMode timeMode, int parallelism) {
@@ -77,8 +81,18 @@ public final class FlinkTranslator {
             return plan.queries();
         }
         return plan.queries().stream()
-                .filter(q -> q.keying() == Keying.GLOBAL || feedsStatefulQuery(plan, q.outputStream(), new HashSet<>()))
+                .filter(q -> q.keying() == Keying.GLOBAL
+                        || q.isStateful() && readsQueryOutput(plan, q)
+                        || feedsStatefulQuery(plan, q.outputStream(), new HashSet<>()))
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * A query's output chunks keep their boundaries only inside the sequential operator, and a stateful query's
+     * results depend on them (one output per group per chunk), so a stateful reader of query output runs there.
+     */
+    private static boolean readsQueryOutput(AppPlan plan, QueryPlan query) {
+        return plan.queries().stream().anyMatch(p -> p.outputStream().equals(query.input().name()));
     }
 
     private static boolean feedsStatefulQuery(AppPlan plan, String stream, Set<String> seen) {
@@ -118,6 +132,9 @@ public final class FlinkTranslator {
         }
         Map<String, DataStream<Event>> streams = new LinkedHashMap<>();
         for (String name : streamNames) {
+            if (external.contains(name) && !parts.containsKey(name)) {
+                continue; // an input no query outside the sequential part reads: nothing to select
+            }
             DataStream<Event> stream = stream(name);
             if (stream != null) {
                 streams.put(name, stream);
@@ -133,8 +150,12 @@ public final class FlinkTranslator {
                     new OutputTag<>(query.outputStream(), EventTypeInfo.of(query.output())));
         }
         String names = queries.stream().map(QueryPlan::name).collect(Collectors.joining(", "));
-        SingleOutputStreamOperator<TaggedEvent> operator = input
-                .keyBy(QueryKeySelector.global())
+        // One key on one instance behind a parallelism-1 input: the input is already "partitioned", so it can be
+        // reinterpreted as keyed and chained, instead of shuffled to itself.
+        KeyedStream<TaggedEvent, String> keyed = input.getParallelism() == 1
+                ? DataStreamUtils.reinterpretAsKeyedStream(input, QueryKeySelector.global(), Types.STRING)
+                : input.keyBy(QueryKeySelector.global());
+        SingleOutputStreamOperator<TaggedEvent> operator = keyed
                 .transform("siddhi queries [" + names + "]", taggedType,
                         new QueryGraphOperator(queries, streamNames, exported, timeMode))
                 .setParallelism(1)
@@ -147,13 +168,15 @@ public final class FlinkTranslator {
         EventTypeInfo outputType = EventTypeInfo.of(query.output());
         String name = PlanDescriber.operatorName(query);
         if (!query.isStateful()) {
+            // Forward from its input, so each key keeps its order.
             return input.process(new StatelessQueryFunction(query), outputType).name(name).uid(uid(query))
-                    .setParallelism(parallelism);
+                    .setParallelism(input.getParallelism());
         }
         OutputTag<Event> output = new OutputTag<>(query.outputStream(), outputType);
         int index = streamNames.indexOf(query.input().name());
         SingleOutputStreamOperator<TaggedEvent> operator = input
                 .map(new StreamTagger(index), taggedType).name("tag " + query.input().name())
+                .setParallelism(input.getParallelism())
                 .keyBy(QueryKeySelector.of(query))
                 .transform(name, taggedType, new QueryGraphOperator(List.of(query), streamNames,
                         Map.of(query.outputStream(), output), timeMode))

@@ -1,0 +1,179 @@
+package org.siddhiql.benchmarks;
+
+import io.siddhi.core.SiddhiAppRuntime;
+import io.siddhi.core.SiddhiManager;
+import io.siddhi.core.stream.input.InputHandler;
+import io.siddhi.core.stream.output.StreamCallback;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.util.Collector;
+import org.siddhiql.compiler.AppCompiler;
+import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.flink.operator.PlaybackClockOperator;
+import org.siddhiql.flink.operator.TaggedEvent;
+import org.siddhiql.flink.operator.TimeMode;
+import org.siddhiql.flink.translate.FlinkTranslator;
+import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
+import org.siddhiql.runtime.event.Event;
+
+/**
+ * Throughput of two queries, measured in one run on the same generated events: our Flink backend (parallelism 1),
+ * siddhi-core 5.1.21 in playback, and the same logic hand-written on the Flink DataStream API. Prints events/s and
+ * ratios. Not a test: run it with {@code ./mvnw -pl benchmarks -am test-compile exec:exec -Dbenchmark.events=N}.
+ */
+public final class ThroughputBenchmark {
+    private static final String STREAM = "define stream S (symbol string, price double, volume long);\n";
+    private static final String FILTER = STREAM + "from S[price > 50.0] select symbol, price insert into Out;";
+    private static final String LENGTH_GROUP_BY = STREAM
+            + "from S#window.length(100) select symbol, sum(volume) as total group by symbol insert into Out;";
+    private static final int SYMBOLS = 100;
+
+    private ThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long events = Long.getLong("benchmark.events", 1_000_000L);
+        int rounds = Integer.getInteger("benchmark.rounds", 3);
+        System.out.printf("events per run: %,d; best of %d rounds; 1 slot%n%n", events, rounds);
+        report("filter", events, rounds, FILTER, false);
+        report("length(100) window, sum group by", events, rounds, LENGTH_GROUP_BY, true);
+    }
+
+    private static void report(String name, long events, int rounds, String app, boolean windowed) throws Exception {
+        double ours = 0;
+        double oracle = 0;
+        double handWritten = 0;
+        for (int round = 0; round < rounds; round++) {
+            ours = Math.max(ours, ours(app, events));
+            oracle = Math.max(oracle, siddhiCore(app, events));
+            handWritten = Math.max(handWritten, windowed ? handWrittenWindow(events) : handWrittenFilter(events));
+        }
+        System.out.printf("%s%n", name);
+        System.out.printf("  siddhiql-flink      %,12.0f events/s%n", ours);
+        System.out.printf("  siddhi-core 5.1.21  %,12.0f events/s   ours/siddhi-core = %.2f%n", oracle, ours / oracle);
+        System.out.printf("  hand-written Flink  %,12.0f events/s   ours/hand-written = %.2f%n%n", handWritten,
+                ours / handWritten);
+    }
+
+    static Object[] data(long i) {
+        return new Object[] {"S" + (i % SYMBOLS), (double) (i % 100), i % 1000};
+    }
+
+    private static StreamExecutionEnvironment environment() {
+        Configuration config = new Configuration();
+        return StreamExecutionEnvironment.createLocalEnvironment(1, config);
+    }
+
+    private static double ours(String app, long events) throws Exception {
+        AppPlan plan = new AppCompiler().compile(app);
+        StreamExecutionEnvironment env = environment();
+        TaggedEventTypeInfo type = new TaggedEventTypeInfo(List.copyOf(plan.streams().values()));
+        DataStream<TaggedEvent> source = env.fromSequence(0, events - 1)
+                .map(i -> new TaggedEvent(0, new Event(i, data(i))))
+                .returns(type)
+                .transform("playback clock", type, new PlaybackClockOperator());
+        FlinkTranslator.translate(plan, source, Set.of("S"), TimeMode.EVENT_TIME, 1).get("Out")
+                .sinkTo(new DiscardingSink<>());
+        return perSecond(events, env.execute("ours"));
+    }
+
+    private static double handWrittenFilter(long events) throws Exception {
+        StreamExecutionEnvironment env = environment();
+        env.fromSequence(0, events - 1)
+                .map(i -> Tuple3.of("S" + (i % SYMBOLS), (double) (i % 100), i % 1000))
+                .returns(new TypeHint<Tuple3<String, Double, Long>>() { })
+                .filter(t -> t.f1 > 50.0)
+                .map(t -> Tuple2.of(t.f0, t.f1))
+                .returns(new TypeHint<Tuple2<String, Double>>() { })
+                .sinkTo(new DiscardingSink<>());
+        return perSecond(events, env.execute("hand-written filter"));
+    }
+
+    private static double handWrittenWindow(long events) throws Exception {
+        StreamExecutionEnvironment env = environment();
+        env.fromSequence(0, events - 1)
+                .map(i -> Tuple3.of("S" + (i % SYMBOLS), (double) (i % 100), i % 1000))
+                .returns(new TypeHint<Tuple3<String, Double, Long>>() { })
+                .keyBy(t -> 0, Types.INT)
+                .process(new LastHundredSums())
+                .sinkTo(new DiscardingSink<>());
+        return perSecond(events, env.execute("hand-written window"));
+    }
+
+    /** The length(100) window with per-symbol sums, as one would write it by hand on keyed state. */
+    private static final class LastHundredSums
+            extends KeyedProcessFunction<Integer, Tuple3<String, Double, Long>, Tuple2<String, Long>> {
+        private transient ValueState<ArrayDeque<Tuple2<String, Long>>> window;
+        private transient ValueState<HashMap<String, Long>> sums;
+
+        @Override
+        public void open(org.apache.flink.api.common.functions.OpenContext openContext) {
+            window = getRuntimeContext().getState(new ValueStateDescriptor<>("window",
+                    TypeInformation.of(new TypeHint<ArrayDeque<Tuple2<String, Long>>>() { })));
+            sums = getRuntimeContext().getState(new ValueStateDescriptor<>("sums",
+                    TypeInformation.of(new TypeHint<HashMap<String, Long>>() { })));
+        }
+
+        @Override
+        public void processElement(Tuple3<String, Double, Long> trade, Context ctx,
+                Collector<Tuple2<String, Long>> out) throws Exception {
+            ArrayDeque<Tuple2<String, Long>> contents = window.value() == null ? new ArrayDeque<>() : window.value();
+            HashMap<String, Long> totals = sums.value() == null ? new HashMap<>() : sums.value();
+            if (contents.size() == 100) {
+                Tuple2<String, Long> expired = contents.pollFirst();
+                totals.merge(expired.f0, -expired.f1, Long::sum);
+            }
+            contents.addLast(Tuple2.of(trade.f0, trade.f2));
+            long total = totals.merge(trade.f0, trade.f2, Long::sum);
+            window.update(contents);
+            sums.update(totals);
+            out.collect(Tuple2.of(trade.f0, total));
+        }
+    }
+
+    private static double siddhiCore(String app, long events) throws Exception {
+        SiddhiManager manager = new SiddhiManager();
+        try {
+            SiddhiAppRuntime runtime = manager.createSiddhiAppRuntime("@app:playback " + app);
+            AtomicLong outputs = new AtomicLong();
+            runtime.addCallback("Out", new StreamCallback() {
+                @Override
+                public void receive(io.siddhi.core.event.Event[] received) {
+                    outputs.addAndGet(received.length);
+                }
+            });
+            runtime.start();
+            InputHandler input = runtime.getInputHandler("S");
+            long start = System.nanoTime();
+            for (long i = 0; i < events; i++) {
+                input.send(i, data(i));
+            }
+            long elapsed = System.nanoTime() - start;
+            runtime.shutdown();
+            return events / (elapsed / 1e9);
+        } finally {
+            manager.shutdown();
+        }
+    }
+
+    private static double perSecond(long events, JobExecutionResult result) {
+        return events / (result.getNetRuntime() / 1000.0);
+    }
+}
