@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
+import org.siddhiql.compiler.expression.Scope;
 import org.siddhiql.compiler.plan.Keying;
 import org.siddhiql.compiler.plan.OrderKey;
 import org.siddhiql.compiler.plan.QueryPlan;
@@ -72,10 +73,14 @@ final class QueryCompiler {
         OutputStream.OutputEventType eventType = insert.getOutputEventType() == null
                 ? OutputStream.OutputEventType.CURRENT_EVENTS : insert.getOutputEventType();
         boolean expiredOn = eventType != OutputStream.OutputEventType.CURRENT_EVENTS;
-        WindowSpec window = windowHandler == null ? null : window(windowHandler, schema, alias, expiredOn);
-
         Selector selector = query.getSelector();
-        StreamScope selectScope = StreamScope.selecting(schema, alias);
+        WindowSpec window = windowHandler == null ? null
+                : window(windowHandler, schema, alias, expiredOn, selectedInputAttributes(selector, schema));
+
+        // Siddhi's aggregators keep removable state only where values can be removed.
+        boolean trackRemovals = expiredOn
+                || window != null && window.processingMode() == WindowSpec.ProcessingMode.SLIDE;
+        StreamScope selectScope = StreamScope.selecting(schema, alias, trackRemovals);
         List<OutputAttribute> selection = selector.getSelectionList().isEmpty()
                 ? selectAll(schema) : selector.getSelectionList();
         List<Evaluator> projections = new ArrayList<>();
@@ -150,7 +155,8 @@ final class QueryCompiler {
         return condition;
     }
 
-    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn) {
+    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn,
+            int[] selectedInputAttributes) {
         String windowName = handler.getNamespace() == null || handler.getNamespace().isEmpty()
                 ? handler.getName() : handler.getNamespace() + ":" + handler.getName();
         WindowFactory factory = windows.find(windowName);
@@ -170,12 +176,23 @@ final class QueryCompiler {
             }
 
             @Override
+            public Evaluator compile(Expression expression, Scope windowScope) {
+                return expressions.compile(expression, windowScope);
+            }
+
+            @Override
+            public int[] selectedInputAttributes() {
+                return selectedInputAttributes;
+            }
+
+            @Override
             public boolean outputExpectsExpiredEvents() {
                 return expiredOn;
             }
         };
+        Expression[] parameters = handler.getParameters();
         try {
-            return factory.create(List.of(handler.getParameters()), context);
+            return factory.create(parameters == null ? List.of() : List.of(parameters), context);
         } catch (IllegalArgumentException e) {
             throw new CompileException(SourcePosition.of(handler), e.getMessage());
         }
@@ -238,6 +255,17 @@ final class QueryCompiler {
             throw AppCompiler.unsupported(output, "fault streams (!) are not supported yet");
         }
         return insert;
+    }
+
+    /** Per output attribute, the input attribute it copies, or -1 when computed; null for {@code select *}. */
+    private static int[] selectedInputAttributes(Selector selector, StreamSchema input) {
+        if (selector.getSelectionList().isEmpty()) {
+            return null;
+        }
+        return selector.getSelectionList().stream()
+                .mapToInt(attribute -> attribute.getExpression() instanceof Variable
+                        ? input.indexOf(((Variable) attribute.getExpression()).getAttributeName()) : -1)
+                .toArray();
     }
 
     private static List<OutputAttribute> selectAll(StreamSchema schema) {

@@ -14,22 +14,29 @@ final class StreamScope implements Scope {
     private final String alias;
     private final String clause;
     private final List<Aggregator> aggregators;
+    private final boolean trackRemovals;
 
-    private StreamScope(StreamSchema schema, String alias, String clause, List<Aggregator> aggregators) {
+    private StreamScope(StreamSchema schema, String alias, String clause, List<Aggregator> aggregators,
+            boolean trackRemovals) {
         this.schema = schema;
         this.alias = alias;
         this.clause = clause;
         this.aggregators = aggregators;
+        this.trackRemovals = trackRemovals;
     }
 
     /** A clause that may not aggregate: filters, group by, window parameters, having, order by. */
     static StreamScope of(StreamSchema schema, String alias, String clause) {
-        return new StreamScope(schema, alias, clause, null);
+        return new StreamScope(schema, alias, clause, null, false);
     }
 
-    /** A select clause: aggregators register here, one state slot each. */
-    static StreamScope selecting(StreamSchema schema, String alias) {
-        return new StreamScope(schema, alias, "select", new ArrayList<>());
+    /**
+     * A select clause: aggregators register here, one state slot each.
+     *
+     * @param trackRemovals see {@link Scope#aggregatorsTrackRemovals()}
+     */
+    static StreamScope selecting(StreamSchema schema, String alias, boolean trackRemovals) {
+        return new StreamScope(schema, alias, "select", new ArrayList<>(), trackRemovals);
     }
 
     List<Aggregator> aggregators() {
@@ -60,6 +67,11 @@ final class StreamScope implements Scope {
     @Override
     public boolean allowsAggregators() {
         return aggregators != null;
+    }
+
+    @Override
+    public boolean aggregatorsTrackRemovals() {
+        return trackRemovals;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.siddhiql.runtime.window;
 
+import io.siddhi.query.api.expression.AttributeFunction;
 import io.siddhi.query.api.expression.Expression;
 import io.siddhi.query.api.expression.Variable;
 import io.siddhi.query.api.expression.condition.And;
@@ -14,7 +15,6 @@ import io.siddhi.query.api.expression.math.Divide;
 import io.siddhi.query.api.expression.math.Mod;
 import io.siddhi.query.api.expression.math.Multiply;
 import io.siddhi.query.api.expression.math.Subtract;
-import io.siddhi.query.api.expression.AttributeFunction;
 import io.siddhi.query.compiler.SiddhiCompiler;
 import java.io.Serializable;
 import java.util.ArrayList;

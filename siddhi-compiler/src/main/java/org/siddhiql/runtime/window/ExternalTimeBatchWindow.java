@@ -1,6 +1,7 @@
 package org.siddhiql.runtime.window;
 
 import io.siddhi.query.api.expression.Expression;
+import io.siddhi.query.api.expression.constant.Constant;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class ExternalTimeBatchWindow implements WindowSpec {
         Evaluator startEval = null;
         if (params.size() >= 3) {
             Expression p = params.get(2);
-            if (p instanceof io.siddhi.query.api.expression.constant.Constant) {
+            if (p instanceof Constant) {
                 start = WindowParams.longValue(p);
             } else if (types.get(2) != AttributeType.LONG) {
                 throw new IllegalArgumentException("window 'externalTimeBatch' parameter 3 (start.time) must be an"

@@ -13,8 +13,8 @@ import org.siddhiql.runtime.state.StateProvider;
 
 /**
  * {@code frequent(n[, attribute])} (deprecated in Siddhi): Misra-Gries counting of the n most frequent keys. The key
- * is the attribute's text ("null" for null) or, without one, the concatenated texts of the key attributes (see
- * {@link #FACTORY}). The window keeps the latest event per key. An arrival of a kept key counts up and is emitted.
+ * is the attribute's text ("null" for null) or, without one, the concatenated texts of what the query selects (see
+ * {@link #keyAttributes}). The window keeps the latest event per key. An arrival of a kept key counts up and is emitted.
  * A new key when n keys are kept counts every kept key down, in Siddhi's map order; keys reaching 0 leave (their
  * latest event, EXPIRED, stamped with the clock, in that order); if none left, the arrival is dropped, otherwise it is
  * kept and emitted after the expired events.
@@ -29,11 +29,6 @@ public final class FrequentWindow implements WindowSpec {
             .overload("event.count", "attribute")
             .usage("(event.count int, attribute string)");
 
-    /**
-     * Without an attribute, Siddhi keys on the attributes its query carries past the window, in the order the query
-     * first uses them; this factory keys on all input attributes in definition order, which is the same for
-     * {@code select *}.
-     */
     public static final WindowFactory FACTORY = (params, context) -> {
         PARAMS.validate(params, context);
         return new FrequentWindow(WindowParams.describe("frequent", params), WindowParams.intValue(params.get(0)),
@@ -52,9 +47,17 @@ public final class FrequentWindow implements WindowSpec {
         this.codec = codec;
     }
 
-    /** The attribute positions a frequent window keys on: the attribute parameters, or all attributes. */
+    /**
+     * The attribute positions a frequent window keys on: the attribute parameters; without them, what the query's
+     * select copies from the input ({@link WindowCompileContext#selectedInputAttributes()}, -1 for a computed output
+     * attribute), or all attributes for {@code select *}.
+     */
     static int[] keyAttributes(String window, List<Expression> params, int from, WindowCompileContext context) {
         if (params.size() <= from) {
+            int[] selected = context.selectedInputAttributes();
+            if (selected != null) {
+                return selected.clone();
+            }
             int[] all = new int[context.input().size()];
             for (int i = 0; i < all.length; i++) {
                 all[i] = i;
@@ -73,11 +76,11 @@ public final class FrequentWindow implements WindowSpec {
         return indexes;
     }
 
-    /** Siddhi's key: the values' texts, concatenated. */
+    /** Siddhi's key: the values' texts, concatenated; -1 stands for a value the window does not have yet. */
     static String key(Event event, int[] attributes) {
         StringBuilder b = new StringBuilder();
         for (int index : attributes) {
-            b.append(event.get(index));
+            b.append(index < 0 ? null : event.get(index));
         }
         return b.toString();
     }

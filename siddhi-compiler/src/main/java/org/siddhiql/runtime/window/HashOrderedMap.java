@@ -61,7 +61,7 @@ final class HashOrderedMap<V> {
         long size = m[0] + 1;
         if (size >= table - (table >>> 2)) {
             // the insert that crosses the resize threshold: let a real map do it and read its order back
-            List<String> keys = orderedKeys(table);
+            List<String> keys = orderedKeys();
             ConcurrentHashMap<String, Boolean> replay = new ConcurrentHashMap<>(table * 3 / 8, 0.75f, 1);
             for (String k : keys) {
                 replay.put(k, Boolean.TRUE);
@@ -107,7 +107,7 @@ final class HashOrderedMap<V> {
         return out;
     }
 
-    private List<String> orderedKeys(int table) {
+    private List<String> orderedKeys() {
         List<String> keys = new ArrayList<>();
         for (Map.Entry<String, V> e : entries()) {
             keys.add(e.getKey());

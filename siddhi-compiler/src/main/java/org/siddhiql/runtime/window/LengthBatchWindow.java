@@ -1,6 +1,5 @@
 package org.siddhiql.runtime.window;
 
-import io.siddhi.query.api.expression.Expression;
 import java.util.List;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.runtime.event.Event;

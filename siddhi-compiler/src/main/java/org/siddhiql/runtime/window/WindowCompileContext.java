@@ -25,6 +25,16 @@ public interface WindowCompileContext {
         throw new IllegalArgumentException("expression windows need the expression compiler, which this context lacks");
     }
 
+    /**
+     * What the query's select clause copies from the window's input, output attribute by output attribute: the input
+     * attribute's position for a plain attribute reference, -1 for anything computed; null for {@code select *} (or
+     * when unknown). Siddhi's frequent and lossyFrequent windows, given no key attribute, key on exactly these values
+     * (computed ones read as "null"), because that is what its events carry at the window.
+     */
+    default int[] selectedInputAttributes() {
+        return null;
+    }
+
     /** True when the query outputs expired events, so batch windows must also emit the batch they expire. */
     boolean outputExpectsExpiredEvents();
 }

@@ -13,7 +13,7 @@ import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.aggregate.Aggregator;
 
 /** A window compile context over one input stream, compiling with the project's expression compiler. */
-final class TestCompileContext implements WindowCompileContext {
+class TestCompileContext implements WindowCompileContext {
     private final StreamSchema input;
     private final boolean expectsExpired;
     private final ExpressionCompiler compiler = new ExpressionCompiler(FunctionRegistry.builtIns());

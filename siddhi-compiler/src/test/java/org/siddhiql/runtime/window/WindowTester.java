@@ -43,7 +43,11 @@ final class WindowTester implements WindowContext {
     }
 
     WindowTester(String window, StreamSchema input, boolean expectsExpired) {
-        this.spec = spec(window, input, expectsExpired);
+        this(spec(window, input, expectsExpired));
+    }
+
+    WindowTester(WindowSpec spec) {
+        this.spec = spec;
         this.kernel = spec.instantiate(state, "w");
     }
 

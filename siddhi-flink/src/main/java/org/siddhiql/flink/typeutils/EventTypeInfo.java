@@ -1,21 +1,20 @@
 package org.siddhiql.flink.typeutils;
 
 import java.util.Arrays;
-import org.apache.flink.api.common.ExecutionConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.state.EventCodec;
+import org.siddhiql.runtime.state.StateCodec;
 
 /** Flink type information for the events of one stream: serialized by schema, never by Kryo. */
-public final class EventTypeInfo extends TypeInformation<Event> {
+public final class EventTypeInfo extends CodecTypeInfo<Event> {
     private static final long serialVersionUID = 1L;
 
     private final AttributeType[] types;
 
     public EventTypeInfo(AttributeType[] types) {
+        super(Event.class);
         this.types = types.clone();
     }
 
@@ -24,38 +23,8 @@ public final class EventTypeInfo extends TypeInformation<Event> {
     }
 
     @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<Event> getTypeClass() {
-        return Event.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<Event> createSerializer(ExecutionConfig config) {
-        return new CodecSerializer<>(new EventCodec(types));
+    StateCodec<Event> codec() {
+        return new EventCodec(types);
     }
 
     @Override
@@ -71,10 +40,5 @@ public final class EventTypeInfo extends TypeInformation<Event> {
     @Override
     public int hashCode() {
         return Arrays.hashCode(types);
-    }
-
-    @Override
-    public boolean canEqual(Object obj) {
-        return obj instanceof EventTypeInfo;
     }
 }

@@ -5,9 +5,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.api.common.ExecutionConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.flink.operator.TaggedEvent;
@@ -15,48 +12,19 @@ import org.siddhiql.runtime.state.EventCodec;
 import org.siddhiql.runtime.state.StateCodec;
 
 /** Type information for events of several streams in one Flink stream, each serialized by its stream's schema. */
-public final class TaggedEventTypeInfo extends TypeInformation<TaggedEvent> {
+public final class TaggedEventTypeInfo extends CodecTypeInfo<TaggedEvent> {
     private static final long serialVersionUID = 1L;
 
     private final AttributeType[][] schemas;
 
     public TaggedEventTypeInfo(List<StreamSchema> streams) {
+        super(TaggedEvent.class);
         this.schemas = streams.stream().map(StreamSchema::typeArray).toArray(AttributeType[][]::new);
     }
 
     @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<TaggedEvent> getTypeClass() {
-        return TaggedEvent.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<TaggedEvent> createSerializer(ExecutionConfig config) {
-        return new CodecSerializer<>(new TaggedEventCodec(schemas));
+    StateCodec<TaggedEvent> codec() {
+        return new TaggedEventCodec(schemas);
     }
 
     @Override
@@ -72,11 +40,6 @@ public final class TaggedEventTypeInfo extends TypeInformation<TaggedEvent> {
     @Override
     public int hashCode() {
         return Arrays.deepHashCode(schemas);
-    }
-
-    @Override
-    public boolean canEqual(Object obj) {
-        return obj instanceof TaggedEventTypeInfo;
     }
 
     private static final class TaggedEventCodec implements StateCodec<TaggedEvent> {
