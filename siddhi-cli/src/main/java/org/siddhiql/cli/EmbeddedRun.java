@@ -18,10 +18,13 @@ import org.siddhiql.flink.translate.FlinkTranslator;
 import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
 import org.siddhiql.runtime.event.Event;
 
-/** Builds the Flink job of {@code bin/siddhi run --events}: events file in, one JSON-lines sink per output stream. */
+/**
+ * Builds the Flink job of {@code bin/siddhi run}: events in — from a file, in event time with Siddhi's playback
+ * clock, or live from standard input in processing time — and one JSON-lines sink per output stream.
+ */
 final class EmbeddedRun {
     private final AppPlan plan;
-    private final EventFile events;
+    private final EventFile events; // null: standard input
     private final int parallelism;
 
     EmbeddedRun(AppPlan plan, EventFile events, int parallelism) {
@@ -30,10 +33,17 @@ final class EmbeddedRun {
         this.parallelism = parallelism;
     }
 
+    /** Live events from standard input, on the wall clock. */
+    static EmbeddedRun fromStdin(AppPlan plan, int parallelism) {
+        return new EmbeddedRun(plan, null, parallelism);
+    }
+
     /** The streams whose output is written: inserted into by a query and not fed from the events file. */
     List<String> outputStreams() {
         List<String> outputs = new ArrayList<>(plan.outputStreams());
-        outputs.removeAll(events.fedStreams());
+        if (events != null) {
+            outputs.removeAll(events.fedStreams());
+        }
         return outputs;
     }
 
@@ -51,17 +61,25 @@ final class EmbeddedRun {
     }
 
     /** Adds the app to {@code env}; output goes to files in {@code outDir}, or to standard output when it is null. */
+    @SuppressWarnings("deprecation") // addSource: see StdinSource
     void build(StreamExecutionEnvironment env, Path outDir) {
         TaggedEventTypeInfo type = new TaggedEventTypeInfo(new ArrayList<>(plan.streams().values()));
-        DataStream<TaggedEvent> clocked = env
-                .fromData(events.events(), type)
-                .name("events file")
-                .setParallelism(1)
-                .transform("playback clock", type, new PlaybackClockOperator())
-                .setParallelism(1)
-                .uid("siddhi-playback-clock");
-        Map<String, DataStream<Event>> streams = FlinkTranslator.translate(plan, clocked, events.fedStreams(),
-                TimeMode.EVENT_TIME, parallelism);
+        Map<String, DataStream<Event>> streams;
+        if (events == null) {
+            DataStream<TaggedEvent> live = env.addSource(new StdinSource(plan), "stdin", type).setParallelism(1);
+            streams = FlinkTranslator.translate(plan, live, plan.streams().keySet(), TimeMode.PROCESSING_TIME,
+                    parallelism);
+        } else {
+            DataStream<TaggedEvent> clocked = env
+                    .fromData(events.events(), type)
+                    .name("events file")
+                    .setParallelism(1)
+                    .transform("playback clock", type, new PlaybackClockOperator())
+                    .setParallelism(1)
+                    .uid("siddhi-playback-clock");
+            streams = FlinkTranslator.translate(plan, clocked, events.fedStreams(), TimeMode.EVENT_TIME,
+                    parallelism);
+        }
         for (String stream : outputStreams()) {
             DataStream<Event> output = streams.get(stream);
             if (output == null) {
@@ -81,7 +99,7 @@ final class EmbeddedRun {
                 Files.write(outDir.resolve(stream + ".jsonl"), new byte[0]);
             }
         }
-        if (events.events().isEmpty()) {
+        if (events != null && events.events().isEmpty()) {
             return; // nothing can be emitted: the clock never starts
         }
         StreamExecutionEnvironment env = environment();

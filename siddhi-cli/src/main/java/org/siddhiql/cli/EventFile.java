@@ -72,39 +72,56 @@ final class EventFile {
                 if (line.isBlank()) {
                     continue;
                 }
-                Location at = new Location(file, number);
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw at.error("not a JSON object: " + e.getOriginalMessage());
-                }
-                if (node == null || !node.isObject()) {
-                    throw at.error("not a JSON object");
-                }
-                JsonNode stream = node.get("stream");
-                if (stream == null || !stream.isTextual()) {
-                    throw at.error("\"stream\" must be a string");
-                }
-                int index = streams.indexOf(stream.asText());
-                if (index < 0) {
-                    throw at.error("stream '" + stream.asText() + "' is not defined in the app");
-                }
-                JsonNode ts = node.get("ts");
-                if (ts == null || !ts.canConvertToLong() || !ts.isIntegralNumber()) {
-                    throw at.error("\"ts\" must be an integer timestamp in epoch milliseconds");
-                }
-                long timestamp = ts.asLong();
+                Location at = new Location(file.toString(), number);
+                TaggedEvent event = parse(line, plan, streams, at, null);
+                long timestamp = event.event().timestamp();
                 if (timestamp < lastTimestamp) {
                     throw at.error("timestamp " + timestamp + " is earlier than the previous event's " + lastTimestamp
                             + "; events must be in non-decreasing time order");
                 }
                 lastTimestamp = timestamp;
-                StreamSchema schema = plan.stream(stream.asText());
-                events.add(new TaggedEvent(index, new Event(timestamp, data(node.get("data"), schema, at))));
+                events.add(event);
             }
         }
         return new EventFile(streams, events);
+    }
+
+    /**
+     * One event line.
+     *
+     * @param streams the app's streams, indexed as tagged events refer to them
+     * @param arrival the timestamp of an event without "ts", or null when "ts" is required
+     * @throws UserError naming the line, when the line is not an event of the app
+     */
+    static TaggedEvent parse(String line, AppPlan plan, List<String> streams, Location at, Long arrival) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw at.error("not a JSON object: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw at.error("not a JSON object");
+        }
+        JsonNode stream = node.get("stream");
+        if (stream == null || !stream.isTextual()) {
+            throw at.error("\"stream\" must be a string");
+        }
+        int index = streams.indexOf(stream.asText());
+        if (index < 0) {
+            throw at.error("stream '" + stream.asText() + "' is not defined in the app");
+        }
+        JsonNode ts = node.get("ts");
+        long timestamp;
+        if (ts == null && arrival != null) {
+            timestamp = arrival;
+        } else if (ts != null && ts.isIntegralNumber() && ts.canConvertToLong()) {
+            timestamp = ts.asLong();
+        } else {
+            throw at.error("\"ts\" must be an integer timestamp in epoch milliseconds");
+        }
+        StreamSchema schema = plan.stream(stream.asText());
+        return new TaggedEvent(index, new Event(timestamp, data(node.get("data"), schema, at)));
     }
 
     private static Object[] data(JsonNode data, StreamSchema schema, Location at) {
@@ -164,18 +181,18 @@ final class EventFile {
         throw at.error("attribute '" + attribute + "' is " + type.siddhiName() + ", got " + node);
     }
 
-    /** A line of the events file, for messages. */
-    private static final class Location {
-        private final Path file;
-        private final int line;
+    /** A line of an events file or of standard input, for messages. */
+    static final class Location {
+        private final String source;
+        private final long line;
 
-        Location(Path file, int line) {
-            this.file = file;
+        Location(String source, long line) {
+            this.source = source;
             this.line = line;
         }
 
         UserError error(String reason) {
-            return new UserError(file + ":" + line + ": " + reason);
+            return new UserError(source + ":" + line + ": " + reason);
         }
     }
 }

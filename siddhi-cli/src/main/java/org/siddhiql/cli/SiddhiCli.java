@@ -82,9 +82,11 @@ public final class SiddhiCli {
         }
     }
 
-    @Command(name = "run", description = "Runs an app on an embedded Flink cluster over an events file, in event time.")
+    @Command(name = "run", description = {"Runs an app on an embedded Flink cluster.",
+            "With --events: over an events file, in event time (Siddhi's playback).",
+            "Without: over events typed on standard input, in processing time (\"ts\" optional)."})
     static final class Run extends AppCommand {
-        @Option(names = "--events", required = true, paramLabel = "EVENTS",
+        @Option(names = "--events", paramLabel = "EVENTS",
                 description = "JSON-lines events: {\"stream\":..,\"ts\":..,\"data\":[..]} per line, in time order")
         Path events;
 
@@ -109,6 +111,10 @@ public final class SiddhiCli {
             }
             if (out != null) {
                 EmbeddedRun.requireDirectory(out);
+            }
+            if (events == null) {
+                EmbeddedRun.fromStdin(plan, parallelism).run(out);
+                return 0;
             }
             EventFile eventFile;
             try {

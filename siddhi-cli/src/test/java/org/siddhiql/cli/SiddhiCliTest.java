@@ -3,11 +3,17 @@ package org.siddhiql.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -77,6 +83,37 @@ class SiddhiCliTest {
         Result result = run("run", app.toString(), "--events", events.toString(), "--engine", "storm");
         assertEquals(1, result.exitCode);
         assertEquals("engine 'storm' is not available yet; use --engine flink", result.errLine());
+    }
+
+    @Test
+    void withoutAnEventsFileEventsComeLiveFromStandardInputOnTheWallClock() throws IOException {
+        Path app = write("app.siddhi", APP);
+        Path out = dir.resolve("out");
+        String input = "{\"stream\":\"Trades\",\"data\":[\"IBM\",12.5,100]}\n"
+                + "not an event\n"
+                + "{\"stream\":\"Trades\",\"data\":[\"ACME\",9.0,10]}\n"
+                + "{\"stream\":\"Trades\",\"ts\":42,\"data\":[\"WSO2\",20.0,1]}\n";
+        InputStream stdin = System.in;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        long before = System.currentTimeMillis();
+        try {
+            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+            assertEquals(0, run("run", app.toString(), "--out", out.toString()).exitCode);
+        } finally {
+            System.setIn(stdin);
+            System.setErr(stderr);
+        }
+        List<String> lines = Files.readAllLines(out.resolve("Out.jsonl"));
+        assertEquals(2, lines.size(), lines.toString());
+        long arrival = Long.parseLong(lines.get(0).replaceAll("^\\{\"ts\":(\\d+),.*", "$1"));
+        assertTrue(arrival >= before && arrival <= System.currentTimeMillis(), "arrival time " + arrival);
+        assertEquals("{\"ts\":" + arrival + ",\"data\":[\"IBM\",12.5]}", lines.get(0));
+        assertEquals("{\"ts\":42,\"data\":[\"WSO2\",20.0]}", lines.get(1));
+        String reported = errors.toString(StandardCharsets.UTF_8);
+        assertTrue(reported.contains("stdin:2: not a JSON object"), reported);
+        assertTrue(reported.contains("stdin: 1 of 4 lines were not events of the app"), reported);
     }
 
     private Path write(String name, String text) throws IOException {
