@@ -64,8 +64,30 @@ public final class AppCompiler {
                 throw new CompileException(SourcePosition.of(query), "duplicate query name '" + plan.name() + "'");
             }
             plans.add(plan);
+            rejectCycle(plans, plan, query);
         }
         return new AppPlan(appName(app), streams, plans);
+    }
+
+    /**
+     * Siddhi lets a query feed a stream that leads back to itself; the planner does not support such loops yet, so
+     * reject the query that closes one, at its position, instead of looping at run time.
+     */
+    private static void rejectCycle(List<QueryPlan> plans, QueryPlan added, Query query) {
+        List<String> reachable = new ArrayList<>(List.of(added.outputStream()));
+        for (int i = 0; i < reachable.size(); i++) {
+            String stream = reachable.get(i);
+            if (stream.equals(added.input().name())) {
+                throw new CompileException(SourcePosition.of(query), "query '" + added.name() + "' feeds stream '"
+                        + added.outputStream() + "', which leads back to its input '" + added.input().name()
+                        + "': cycles between queries are not supported yet");
+            }
+            for (QueryPlan plan : plans) {
+                if (plan.input().name().equals(stream) && !reachable.contains(plan.outputStream())) {
+                    reachable.add(plan.outputStream());
+                }
+            }
+        }
     }
 
     private static SiddhiApp parse(String appText) {
@@ -110,6 +132,10 @@ public final class AppCompiler {
             text = "stream '" + duplicateStream.group(1) + "' is already defined as '" + duplicateStream.group(2)
                     + "', so it cannot be redefined as '" + duplicateStream.group(3) + "'";
         }
+        Matcher duplicateQuery = DUPLICATE_QUERY.matcher(text);
+        if (duplicateQuery.matches()) {
+            text = "duplicate query name '" + duplicateQuery.group(1) + "'";
+        }
         Matcher duplicateOutput = DUPLICATE_OUTPUT.matcher(text);
         if (duplicateOutput.matches()) {
             text = "duplicate output attribute '" + duplicateOutput.group(1) + "'";
@@ -119,6 +145,8 @@ public final class AppCompiler {
 
     private static final Pattern DUPLICATE_STREAM = Pattern.compile(
             "Stream Definition with same Stream Id '(.*)' already exist ?: (.*), hence cannot add (.*)");
+    private static final Pattern DUPLICATE_QUERY = Pattern.compile(
+            "Cannot add Query as another Execution Element already uses its name=(.*)");
     private static final Pattern DUPLICATE_OUTPUT = Pattern.compile("(.*) is already defined as an output attribute.*");
 
     private static void rejectUnsupportedDefinitions(SiddhiApp app) {
