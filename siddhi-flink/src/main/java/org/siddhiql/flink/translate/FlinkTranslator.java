@@ -70,6 +70,9 @@ public final class FlinkTranslator {
         return new FlinkTranslator(plan, external, timeMode, parallelism).translate(input);
     }
 
+    /** The operator uid of the sequential part. */
+    public static final String SEQUENTIAL_UID = "siddhi-sequential";
+
     /** The operator uid of a query running alone: derived from its name, so it survives edits elsewhere. */
     public static String uid(QueryPlan query) {
         return "siddhi-query-" + query.name();
@@ -159,7 +162,9 @@ public final class FlinkTranslator {
                 .transform("siddhi queries [" + names + "]", taggedType,
                         new QueryGraphOperator(queries, streamNames, exported, timeMode))
                 .setParallelism(1)
-                .uid("siddhi-sequential-" + names);
+                // A fixed uid: each query's state names start with the query's name, so a query added to or removed
+                // from the sequential part leaves the others' state where a savepoint expects it.
+                .uid(SEQUENTIAL_UID);
         exported.forEach((stream, tag) ->
                 parts.computeIfAbsent(stream, s -> new ArrayList<>()).add(operator.getSideOutput(tag)));
     }
