@@ -27,7 +27,7 @@ import org.siddhiql.runtime.state.ValueCell;
  * opens the next batch), or with include.triggering.event [arrival CURRENT, batch EXPIRED, arrival EXPIRED] (the
  * next batch starts empty), or for an empty batch [arrival EXPIRED, arrival CURRENT] at the clock.
  */
-public final class ExpressionBatchWindow implements WindowSpec {
+public final class ExpressionBatchWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("expressionBatch")
@@ -65,36 +65,18 @@ public final class ExpressionBatchWindow implements WindowSpec {
                 new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final ExpressionCondition condition;
     private final boolean include;
     private final Evaluator includeEval;
     private final boolean streamCurrentEvents;
-    private final EventCodec codec;
 
     ExpressionBatchWindow(String description, ExpressionCondition condition, boolean include, Evaluator includeEval,
             boolean streamCurrentEvents, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.BATCH, codec);
         this.condition = condition;
         this.include = include;
         this.includeEval = includeEval;
         this.streamCurrentEvents = streamCurrentEvents;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
-    }
-
-    @Override
-    public ProcessingMode processingMode() {
-        return ProcessingMode.BATCH;
     }
 
     @Override
@@ -102,7 +84,7 @@ public final class ExpressionBatchWindow implements WindowSpec {
         return new Kernel(state, stateName);
     }
 
-    private final class Kernel implements WindowKernel {
+    private final class Kernel implements UntimedKernel {
         private final EventQueue batch;    // batch mode: the open batch
         private final EventQueue expired;  // the batch to expire next (streaming mode: the open batch)
         private final ValueCell<Object> aggregates;
@@ -140,9 +122,7 @@ public final class ExpressionBatchWindow implements WindowSpec {
                 batch.add(current);
                 return;
             }
-            for (Event e : expired.drain()) {
-                out.add(e.with(now, EventType.EXPIRED));
-            }
+            BatchFlush.expire(expired.drain(), now, out);
             if (!batch.isEmpty()) {
                 for (Event e : batch.drain()) {
                     Event restamped = e.withTimestamp(now);
@@ -171,14 +151,10 @@ public final class ExpressionBatchWindow implements WindowSpec {
                 List<Event> closing = expired.drain();
                 if (includes(current)) {
                     out.add(current);
-                    for (Event e : closing) {
-                        out.add(e.with(now, EventType.EXPIRED));
-                    }
+                    BatchFlush.expire(closing, now, out);
                     out.add(current.with(now, EventType.EXPIRED));
                 } else {
-                    for (Event e : closing) {
-                        out.add(e.with(now, EventType.EXPIRED));
-                    }
+                    BatchFlush.expire(closing, now, out);
                     out.add(current);
                     expired.add(current);
                 }
@@ -191,11 +167,6 @@ public final class ExpressionBatchWindow implements WindowSpec {
         /** include.triggering.event for this arrival; a null attribute counts as false. */
         private boolean includes(Event current) {
             return (includeEval != null && Boolean.TRUE.equals(includeEval.evaluate(current))) || include;
-        }
-
-        @Override
-        public void onTimer(long time, WindowContext context, List<Event> out) {
-            // never scheduled
         }
     }
 }

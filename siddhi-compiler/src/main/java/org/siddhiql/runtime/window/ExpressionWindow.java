@@ -18,7 +18,7 @@ import org.siddhiql.runtime.state.ValueCell;
  * until it holds again or the window is empty. Output: [EXPIRED..., the arrival CURRENT]. The arrival itself may
  * leave when nothing else is left.
  */
-public final class ExpressionWindow implements WindowSpec {
+public final class ExpressionWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("expression")
@@ -37,31 +37,18 @@ public final class ExpressionWindow implements WindowSpec {
                 ExpressionCondition.compile("expression", text, context), new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final ExpressionCondition condition;
-    private final EventCodec codec;
 
     ExpressionWindow(String description, ExpressionCondition condition, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.SLIDE, codec);
         this.condition = condition;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
     }
 
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         EventQueue window = new EventQueue(state, stateName + ".window", codec);
         ValueCell<Object> aggregates = state.value(stateName + ".aggregates", Codecs.ANY);
-        return new WindowKernel() {
+        return new UntimedKernel() {
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 long now = context.currentTime();
@@ -87,11 +74,6 @@ public final class ExpressionWindow implements WindowSpec {
                     aggregates.set(states);
                 }
                 out.add(current);
-            }
-
-            @Override
-            public void onTimer(long time, WindowContext context, List<Event> out) {
-                // never scheduled
             }
         };
     }

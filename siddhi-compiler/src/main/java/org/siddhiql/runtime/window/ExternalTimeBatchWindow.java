@@ -33,7 +33,7 @@ import org.siddhiql.runtime.state.ValueCell;
  * the flushed events as CURRENT with the new ones (after EXPIRED copies of the flushed ones, if expected). This is
  * Siddhi 5.1.21's behaviour, reproduced as is.
  */
-public final class ExternalTimeBatchWindow implements WindowSpec {
+public final class ExternalTimeBatchWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("externalTimeBatch")
@@ -77,7 +77,6 @@ public final class ExternalTimeBatchWindow implements WindowSpec {
                 new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final int timestampIndex;
     private final long time;
     private final boolean startGiven;
@@ -87,12 +86,11 @@ public final class ExternalTimeBatchWindow implements WindowSpec {
     private final boolean replace;
     private final boolean expectsExpired;
     private final boolean keepsExpired;
-    private final EventCodec codec;
 
     ExternalTimeBatchWindow(String description, int timestampIndex, long time, boolean startGiven,
             Long startConstant, Evaluator startEvaluator, long timeout, boolean replace, boolean expectsExpired,
             EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.BATCH, codec);
         this.timestampIndex = timestampIndex;
         this.time = time;
         this.startGiven = startGiven;
@@ -102,22 +100,6 @@ public final class ExternalTimeBatchWindow implements WindowSpec {
         this.replace = replace;
         this.expectsExpired = expectsExpired;
         this.keepsExpired = expectsExpired || timeout > 0;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
-    }
-
-    @Override
-    public ProcessingMode processingMode() {
-        return ProcessingMode.BATCH;
     }
 
     @Override
@@ -135,14 +117,12 @@ public final class ExternalTimeBatchWindow implements WindowSpec {
     private final class Kernel implements WindowKernel {
         private final ValueCell<long[]> times;
         private final EventQueue batch;
-        private final EventQueue expired;
-        private final ValueCell<Event> reset;
+        private final BatchFlush flusher;
 
         Kernel(StateProvider state, String name) {
             this.times = state.value(name + ".times", TIMES);
             this.batch = new EventQueue(state, name + ".batch", codec);
-            this.expired = new EventQueue(state, name + ".expired", codec);
-            this.reset = state.value(name + ".reset", codec);
+            this.flusher = new BatchFlush(state, name, codec, expectsExpired, true);
         }
 
         @Override
@@ -227,29 +207,18 @@ public final class ExternalTimeBatchWindow implements WindowSpec {
                 kept = new Event(current.timestamp(), data, EventType.CURRENT);
             }
             batch.add(kept);
-            if (reset.get() == null) {
-                reset.set(current.withType(EventType.RESET));
-            }
+            flusher.open(current);
         }
 
         /** Siddhi's flushToOutputChunk. */
         private void flush(long stamp, boolean preserve, List<Event> out) {
-            if (expectsExpired) {
-                for (Event e : expired.toList()) {
-                    out.add(e.with(stamp, EventType.EXPIRED));
-                }
+            if (!expectsExpired) {
+                flusher.forgetPrevious(); // kept only for a timeout's resend
             }
-            expired.clear();
-            if (!batch.isEmpty()) {
-                out.add(reset.get().withTimestamp(stamp));
-                reset.clear();
-                List<Event> events = batch.drain();
-                for (Event e : events) {
-                    if (preserve || keepsExpired) {
-                        expired.add(e);
-                    }
-                    out.add(e);
-                }
+            if (batch.isEmpty()) {
+                flusher.expirePrevious(stamp, out);
+            } else {
+                flusher.flush(stamp, batch.drain(), preserve || keepsExpired, out);
             }
         }
 
@@ -258,23 +227,15 @@ public final class ExternalTimeBatchWindow implements WindowSpec {
             if (batch.isEmpty()) {
                 return;
             }
-            List<Event> flushed = expired.toList();
+            List<Event> flushed = flusher.previous();
             if (expectsExpired) {
-                for (Event e : flushed) {
-                    out.add(e.with(stamp, EventType.EXPIRED));
-                }
+                BatchFlush.expire(flushed, stamp, out);
             }
-            out.add(reset.get().withTimestamp(stamp));
+            out.add(flusher.pendingReset().withTimestamp(stamp));
             for (Event e : flushed) {
                 out.add(e.withType(EventType.CURRENT));
             }
-            List<Event> events = batch.drain();
-            for (Event e : events) {
-                if (preserve || keepsExpired) {
-                    expired.add(e);
-                }
-                out.add(e);
-            }
+            flusher.release(batch.drain(), preserve || keepsExpired, out);
         }
     }
 

@@ -14,7 +14,7 @@ import org.siddhiql.runtime.state.StateProvider;
  * expired events are stamped with v (not with the clock). No timers. An event whose timestamp attribute is null is
  * dropped, as Siddhi's window fails on it.
  */
-public final class ExternalTimeWindow implements WindowSpec {
+public final class ExternalTimeWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("externalTime")
@@ -35,32 +35,19 @@ public final class ExternalTimeWindow implements WindowSpec {
                 WindowParams.longValue(params.get(1)), new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final int timestampIndex;
     private final long time;
-    private final EventCodec codec;
 
     ExternalTimeWindow(String description, int timestampIndex, long time, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.SLIDE, codec);
         this.timestampIndex = timestampIndex;
         this.time = time;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
     }
 
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         EventQueue window = new EventQueue(state, stateName + ".window", codec);
-        return new WindowKernel() {
+        return new UntimedKernel() {
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 Long value = (Long) event.get(timestampIndex);
@@ -76,11 +63,6 @@ public final class ExternalTimeWindow implements WindowSpec {
                 Event current = event.withType(EventType.CURRENT);
                 window.add(current);
                 out.add(current);
-            }
-
-            @Override
-            public void onTimer(long time, WindowContext context, List<Event> out) {
-                // never scheduled
             }
         };
     }

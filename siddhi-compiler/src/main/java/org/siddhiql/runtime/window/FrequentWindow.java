@@ -19,7 +19,7 @@ import org.siddhiql.runtime.state.StateProvider;
  * latest event, EXPIRED, stamped with the clock, in that order); if none left, the arrival is dropped, otherwise it is
  * kept and emitted after the expired events.
  */
-public final class FrequentWindow implements WindowSpec {
+public final class FrequentWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("frequent")
@@ -35,16 +35,13 @@ public final class FrequentWindow implements WindowSpec {
                 keyAttributes("frequent", params, 1, context), new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final int count;
     private final int[] keyAttributes;
-    private final EventCodec codec;
 
     FrequentWindow(String description, int count, int[] keyAttributes, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.SLIDE, codec);
         this.count = count;
         this.keyAttributes = keyAttributes;
-        this.codec = codec;
     }
 
     /**
@@ -86,20 +83,10 @@ public final class FrequentWindow implements WindowSpec {
     }
 
     @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
-    }
-
-    @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         HashOrderedMap<Long> counts = new HashOrderedMap<>(state, stateName + ".counts", Codecs.LONG);
         MapCell<String, Event> latest = state.map(stateName + ".latest", Codecs.STRING, codec);
-        return new WindowKernel() {
+        return new UntimedKernel() {
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 Event current = event.withType(EventType.CURRENT);
@@ -134,11 +121,6 @@ public final class FrequentWindow implements WindowSpec {
                 }
                 counts.put(key, 1L);
                 out.add(current);
-            }
-
-            @Override
-            public void onTimer(long time, WindowContext context, List<Event> out) {
-                // never scheduled
             }
         };
     }

@@ -23,7 +23,7 @@ import org.siddhiql.runtime.state.ValueCell;
  * <p>n == 0: each event alone is [CURRENT, EXPIRED (if expected), RESET], stamped with the clock; n &lt; 0 never
  * flushes (as in Siddhi).
  */
-public final class LengthBatchWindow implements WindowSpec {
+public final class LengthBatchWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("lengthBatch")
@@ -41,34 +41,16 @@ public final class LengthBatchWindow implements WindowSpec {
                 new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final int length;
     private final boolean streamCurrentEvents;
     private final boolean expectsExpired;
-    private final EventCodec codec;
 
     LengthBatchWindow(String description, int length, boolean streamCurrentEvents, boolean expectsExpired,
             EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.BATCH, codec);
         this.length = length;
         this.streamCurrentEvents = streamCurrentEvents;
         this.expectsExpired = expectsExpired;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
-    }
-
-    @Override
-    public ProcessingMode processingMode() {
-        return ProcessingMode.BATCH;
     }
 
     @Override
@@ -76,16 +58,14 @@ public final class LengthBatchWindow implements WindowSpec {
         return new Kernel(state, stateName);
     }
 
-    private final class Kernel implements WindowKernel {
+    private final class Kernel implements UntimedKernel {
         private final EventQueue batch;     // batch mode: the events of the open batch
-        private final EventQueue expired;   // the previous batch, to expire (only kept when expected)
-        private final ValueCell<Event> reset;
+        private final BatchFlush flusher;
         private final ValueCell<Long> count; // streaming mode: events since the last reset
 
         Kernel(StateProvider state, String name) {
             this.batch = new EventQueue(state, name + ".batch", codec);
-            this.expired = new EventQueue(state, name + ".expired", codec);
-            this.reset = state.value(name + ".reset", codec);
+            this.flusher = new BatchFlush(state, name, codec, expectsExpired, true);
             this.count = state.value(name + ".count", Codecs.LONG);
         }
 
@@ -101,49 +81,21 @@ public final class LengthBatchWindow implements WindowSpec {
                 out.add(current.with(now, EventType.RESET));
                 return;
             }
-            if (reset.get() == null) {
-                reset.set(current.withType(EventType.RESET));
-            }
+            flusher.open(current);
             if (streamCurrentEvents) {
                 long n = (count.get() == null ? 0 : count.get()) + 1;
                 if (n == length + 1L) {
-                    flushExpired(now, out);
-                    out.add(reset.get().withTimestamp(now));
-                    reset.clear();
+                    flusher.flush(now, List.of(), out);
                     n = 1;
                 }
                 count.set(n);
-                out.add(current);
-                if (expectsExpired) {
-                    expired.add(current);
-                }
+                flusher.release(List.of(current), expectsExpired, out);
                 return;
             }
             batch.add(current);
             if (batch.size() == length) {
-                flushExpired(now, out);
-                out.add(reset.get().withTimestamp(now));
-                reset.clear();
-                for (Event e : batch.drain()) {
-                    if (expectsExpired) {
-                        expired.add(e);
-                    }
-                    out.add(e);
-                }
+                flusher.flush(now, batch.drain(), out);
             }
-        }
-
-        private void flushExpired(long now, List<Event> out) {
-            if (expectsExpired) {
-                for (Event e : expired.drain()) {
-                    out.add(e.with(now, EventType.EXPIRED));
-                }
-            }
-        }
-
-        @Override
-        public void onTimer(long time, WindowContext context, List<Event> out) {
-            // never scheduled
         }
     }
 }

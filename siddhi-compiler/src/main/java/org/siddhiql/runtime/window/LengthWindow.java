@@ -13,7 +13,7 @@ import org.siddhiql.runtime.state.StateProvider;
  * stamped with the clock. With n &lt;= 0 nothing is kept: each event comes out as itself, then expired and reset, all
  * with its own timestamp (Siddhi's behaviour).
  */
-public final class LengthWindow implements WindowSpec {
+public final class LengthWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("length")
@@ -27,30 +27,17 @@ public final class LengthWindow implements WindowSpec {
                 new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final int length;
-    private final EventCodec codec;
 
     LengthWindow(String description, int length, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.SLIDE, codec);
         this.length = length;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
     }
 
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         EventQueue window = new EventQueue(state, stateName + ".window", codec);
-        return new WindowKernel() {
+        return new UntimedKernel() {
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 Event current = event.withType(EventType.CURRENT);
@@ -69,11 +56,6 @@ public final class LengthWindow implements WindowSpec {
                     out.add(current.withType(EventType.EXPIRED));
                     out.add(current.withType(EventType.RESET));
                 }
-            }
-
-            @Override
-            public void onTimer(long time, WindowContext context, List<Event> out) {
-                // never scheduled
             }
         };
     }

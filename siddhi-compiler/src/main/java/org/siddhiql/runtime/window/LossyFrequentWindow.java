@@ -23,7 +23,7 @@ import org.siddhiql.runtime.state.ValueCell;
  * clock, after the arrival, in Siddhi's map order. Keys as in {@link FrequentWindow}. Siddhi 5.1.21 fails on the
  * one-parameter form, so it is refused here.
  */
-public final class LossyFrequentWindow implements WindowSpec {
+public final class LossyFrequentWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("lossyFrequent")
@@ -49,30 +49,17 @@ public final class LossyFrequentWindow implements WindowSpec {
                 new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final double support;
     private final double error;
     private final double windowWidth;
     private final int[] keyAttributes;
-    private final EventCodec codec;
 
     LossyFrequentWindow(String description, double support, double error, int[] keyAttributes, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.SLIDE, codec);
         this.support = support;
         this.error = error;
         this.windowWidth = Math.ceil(1 / error);
         this.keyAttributes = keyAttributes;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
     }
 
     @Override
@@ -80,7 +67,7 @@ public final class LossyFrequentWindow implements WindowSpec {
         HashOrderedMap<int[]> counts = new HashOrderedMap<>(state, stateName + ".counts", COUNT);
         MapCell<String, Event> latest = state.map(stateName + ".latest", Codecs.STRING, codec);
         ValueCell<long[]> totals = state.value(stateName + ".totals", TOTALS); // {total count, bucket id bits}
-        return new WindowKernel() {
+        return new UntimedKernel() {
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 long[] t = totals.get();
@@ -115,11 +102,6 @@ public final class LossyFrequentWindow implements WindowSpec {
                         }
                     }
                 }
-            }
-
-            @Override
-            public void onTimer(long time, WindowContext context, List<Event> out) {
-                // never scheduled
             }
         };
     }

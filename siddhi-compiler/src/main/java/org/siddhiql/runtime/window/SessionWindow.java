@@ -31,7 +31,7 @@ import org.siddhiql.runtime.state.ValueCell;
  * one is kept expires that previous one. Late events that fit no session are dropped (not emitted). Arriving events
  * are emitted CURRENT as they come.
  */
-public final class SessionWindow implements WindowSpec {
+public final class SessionWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
     private static final String DEFAULT_KEY = "default-key";
 
@@ -78,33 +78,15 @@ public final class SessionWindow implements WindowSpec {
                 new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final long gap;
     private final int keyIndex;
     private final long latency;
-    private final EventCodec codec;
 
     SessionWindow(String description, long gap, int keyIndex, long latency, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.GROUP, codec);
         this.gap = gap;
         this.keyIndex = keyIndex;
         this.latency = latency;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
-    }
-
-    @Override
-    public ProcessingMode processingMode() {
-        return ProcessingMode.GROUP;
     }
 
     @Override

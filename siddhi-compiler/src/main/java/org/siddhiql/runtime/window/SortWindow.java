@@ -23,7 +23,7 @@ import org.siddhiql.runtime.state.ValueCell;
  * most recently added leaves first. A null sort value makes Siddhi's sort fail: the event stays in the window
  * (partly sorted, as Java's sort left it) and nothing is emitted.
  */
-public final class SortWindow implements WindowSpec {
+public final class SortWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("sort")
@@ -72,35 +72,22 @@ public final class SortWindow implements WindowSpec {
                 orders.stream().mapToInt(Integer::intValue).toArray(), new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final int length;
     private final int[] attributes;
     private final int[] orders;
-    private final EventCodec codec;
 
     SortWindow(String description, int length, int[] attributes, int[] orders, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.SLIDE, codec);
         this.length = length;
         this.attributes = attributes;
         this.orders = orders;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
     }
 
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         ValueCell<List<Event>> window = state.value(stateName + ".window", Codecs.listOf(codec));
         Comparator<Event> comparator = this::compare;
-        return new WindowKernel() {
+        return new UntimedKernel() {
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 List<Event> list = window.get() == null ? new ArrayList<>() : new ArrayList<>(window.get());
@@ -120,11 +107,6 @@ public final class SortWindow implements WindowSpec {
                     out.add(current);
                 }
                 window.set(list);
-            }
-
-            @Override
-            public void onTimer(long time, WindowContext context, List<Event> out) {
-                // never scheduled
             }
         };
     }

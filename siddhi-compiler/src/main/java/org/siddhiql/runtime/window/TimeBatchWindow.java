@@ -22,7 +22,7 @@ import org.siddhiql.runtime.state.ValueCell;
  *
  * <p>With stream.current.event, events pass through as they arrive, and the flush is [EXPIRED, RESET] only.
  */
-public final class TimeBatchWindow implements WindowSpec {
+public final class TimeBatchWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("timeBatch")
@@ -55,36 +55,18 @@ public final class TimeBatchWindow implements WindowSpec {
                 context.outputExpectsExpiredEvents(), new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final long time;
     private final Long startTime;
     private final boolean streamCurrentEvents;
     private final boolean expectsExpired;
-    private final EventCodec codec;
 
     TimeBatchWindow(String description, long time, Long startTime, boolean streamCurrentEvents,
             boolean expectsExpired, EventCodec codec) {
-        this.description = description;
+        super(description, streamCurrentEvents ? ProcessingMode.RESET : ProcessingMode.BATCH, codec);
         this.time = time;
         this.startTime = startTime;
         this.streamCurrentEvents = streamCurrentEvents;
         this.expectsExpired = expectsExpired;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
-    }
-
-    @Override
-    public ProcessingMode processingMode() {
-        return streamCurrentEvents ? ProcessingMode.RESET : ProcessingMode.BATCH;
     }
 
     @Override
@@ -95,14 +77,12 @@ public final class TimeBatchWindow implements WindowSpec {
     private final class Kernel implements WindowKernel {
         private final ValueCell<Long> nextEmit;
         private final EventQueue batch;
-        private final EventQueue expired;
-        private final ValueCell<Event> reset;
+        private final BatchFlush flusher;
 
         Kernel(StateProvider state, String name) {
             this.nextEmit = state.value(name + ".nextEmit", Codecs.LONG);
             this.batch = new EventQueue(state, name + ".batch", codec);
-            this.expired = new EventQueue(state, name + ".expired", codec);
-            this.reset = state.value(name + ".reset", codec);
+            this.flusher = new BatchFlush(state, name, codec, expectsExpired, false);
         }
 
         @Override
@@ -130,35 +110,15 @@ public final class TimeBatchWindow implements WindowSpec {
             }
             nextEmit.set(emit);
             if (current != null) {
-                if (reset.get() == null) {
-                    reset.set(current.withType(EventType.RESET));
-                }
+                flusher.open(current);
                 if (!streamCurrentEvents) {
                     batch.add(current);
                 } else {
-                    if (expectsExpired) {
-                        expired.add(current);
-                    }
-                    out.add(current);
+                    flusher.release(List.of(current), expectsExpired, out);
                 }
             }
             if (send) {
-                if (expectsExpired) {
-                    for (Event e : expired.drain()) {
-                        out.add(e.with(now, EventType.EXPIRED));
-                    }
-                }
-                Event r = reset.get();
-                if (r != null) {
-                    out.add(r);
-                    reset.clear();
-                }
-                for (Event e : batch.drain()) {
-                    if (expectsExpired) {
-                        expired.add(e);
-                    }
-                    out.add(e);
-                }
+                flusher.flush(now, batch.drain(), out);
             }
         }
     }

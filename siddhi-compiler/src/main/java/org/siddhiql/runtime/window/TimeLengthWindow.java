@@ -14,7 +14,7 @@ import org.siddhiql.runtime.state.StateProvider;
  * all EXPIRED events are stamped with the clock and come before the arriving CURRENT event. Every event asks for a
  * timer at {@code timestamp + t}, in Siddhi's arrival-ordered timer list.
  */
-public final class TimeLengthWindow implements WindowSpec {
+public final class TimeLengthWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("timeLength")
@@ -30,26 +30,13 @@ public final class TimeLengthWindow implements WindowSpec {
                 new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final long time;
     private final int length;
-    private final EventCodec codec;
 
     TimeLengthWindow(String description, long time, int length, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.SLIDE, codec);
         this.time = time;
         this.length = length;
-        this.codec = codec;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean splittableByKey() {
-        return false;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.siddhiql.runtime.state.ValueCell;
  * {@code timestamp + t <= clock} leave first, EXPIRED and stamped with the clock, then the arriving event enters.
  * A timer is asked for at {@code timestamp + t} of each event whose timestamp is above all earlier ones.
  */
-public final class TimeWindow implements WindowSpec {
+public final class TimeWindow extends BaseWindowSpec {
     private static final long serialVersionUID = 1L;
 
     static final WindowParams PARAMS = WindowParams.of("time")
@@ -29,24 +29,17 @@ public final class TimeWindow implements WindowSpec {
                 new EventCodec(context.input().typeArray()));
     };
 
-    private final String description;
     private final long time;
     private final boolean delay;
-    private final EventCodec codec;
 
     /** With {@code delay}, the window is {@code delay(t)}: see {@link DelayWindow}. */
     TimeWindow(String description, long time, boolean delay, EventCodec codec) {
-        this.description = description;
+        super(description, ProcessingMode.SLIDE, codec);
         this.time = time;
         this.delay = delay;
-        this.codec = codec;
     }
 
-    @Override
-    public String describe() {
-        return description;
-    }
-
+    /** Each event leaves by its own timestamp alone, so the window may be split by group-by key. */
     @Override
     public boolean splittableByKey() {
         return true;
