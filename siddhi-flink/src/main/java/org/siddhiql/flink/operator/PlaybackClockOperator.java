@@ -1,6 +1,7 @@
 package org.siddhiql.flink.operator;
 
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -21,6 +22,10 @@ public final class PlaybackClockOperator extends AbstractStreamOperator<TaggedEv
     private static final long serialVersionUID = 1L;
 
     private transient long clock;
+
+    public PlaybackClockOperator() {
+        chainingStrategy = ChainingStrategy.ALWAYS; // no serialization hop behind the source
+    }
 
     @Override
     public void open() throws Exception {

@@ -11,6 +11,7 @@ import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -56,6 +57,7 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         this.streams = List.copyOf(streams);
         this.exported = Map.copyOf(exported);
         this.timeMode = timeMode;
+        chainingStrategy = ChainingStrategy.ALWAYS; // chains behind a forward (reinterpreted keyed) input
     }
 
     @Override
