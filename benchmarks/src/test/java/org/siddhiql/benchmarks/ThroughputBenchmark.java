@@ -4,6 +4,7 @@ import io.siddhi.core.SiddhiAppRuntime;
 import io.siddhi.core.SiddhiManager;
 import io.siddhi.core.stream.input.InputHandler;
 import io.siddhi.core.stream.output.StreamCallback;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeHint;
@@ -18,6 +20,10 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.cep.CEP;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.cep.pattern.conditions.IterativeCondition;
+import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -35,14 +41,17 @@ import org.siddhiql.runtime.event.Event;
 
 /**
  * Throughput of two queries, measured in one run on the same generated events: our Flink backend (parallelism 1),
- * siddhi-core 5.1.21 in playback, and the same logic hand-written on the Flink DataStream API. Prints events/s and
- * ratios. Not a test: run it with {@code ./mvnw -pl benchmarks -am test-compile exec:exec -Dbenchmark.events=N}.
+ * siddhi-core 5.1.21 in playback, the same logic hand-written on the Flink DataStream API, and (for the pattern)
+ * Flink CEP. Prints events/s and ratios. Not a test: see this module's README for the command.
  */
 public final class ThroughputBenchmark {
     private static final String STREAM = "define stream S (symbol string, price double, volume long);\n";
     private static final String FILTER = STREAM + "from S[price > 50.0] select symbol, price insert into Out;";
     private static final String LENGTH_GROUP_BY = STREAM
             + "from S#window.length(100) select symbol, sum(volume) as total group by symbol insert into Out;";
+    private static final String PATTERN = STREAM
+            + "from every e1=S[price > 90.0] -> e2=S[symbol == e1.symbol and price < e1.price] within 1 sec "
+            + "select e1.symbol as symbol, e1.price as high, e2.price as low insert into Out;";
     private static final int SYMBOLS = 100;
 
     private ThroughputBenchmark() {
@@ -54,6 +63,52 @@ public final class ThroughputBenchmark {
         System.out.printf("events per run: %,d; best of %d rounds; 1 slot%n%n", events, rounds);
         report("filter", events, rounds, FILTER, false);
         report("length(100) window, sum group by", events, rounds, LENGTH_GROUP_BY, true);
+        reportPattern(events, rounds);
+    }
+
+    private static void reportPattern(long events, int rounds) throws Exception {
+        double ours = 0;
+        double oracle = 0;
+        double cep = 0;
+        for (int round = 0; round < rounds; round++) {
+            ours = Math.max(ours, ours(PATTERN, events));
+            oracle = Math.max(oracle, siddhiCore(PATTERN, events));
+            cep = Math.max(cep, flinkCep(events));
+        }
+        System.out.printf("pattern: every e1=S[price > 90] -> e2=S[same symbol, lower price] within 1 sec%n");
+        System.out.printf("  siddhiql-flink      %,12.0f events/s%n", ours);
+        System.out.printf("  siddhi-core 5.1.21  %,12.0f events/s   ours/siddhi-core = %.2f%n", oracle, ours / oracle);
+        System.out.printf("  Flink CEP           %,12.0f events/s   ours/Flink CEP = %.2f%n%n", cep, ours / cep);
+    }
+
+    /** The same pattern in Flink CEP, keyed by symbol (the pattern's join condition), in event time. */
+    private static double flinkCep(long events) throws Exception {
+        StreamExecutionEnvironment env = environment();
+        DataStream<Tuple3<String, Double, Long>> trades = env.fromSequence(0, events - 1)
+                .map(i -> Tuple3.of((String) data(i)[0], (Double) data(i)[1], i))
+                .returns(new TypeHint<Tuple3<String, Double, Long>>() { })
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple3<String, Double, Long>>forMonotonousTimestamps()
+                        .withTimestampAssigner((t, previous) -> t.f2));
+        Pattern<Tuple3<String, Double, Long>, ?> pattern = Pattern.<Tuple3<String, Double, Long>>begin("e1")
+                .where(SimpleCondition.of(t -> t.f1 > 90.0))
+                .followedBy("e2")
+                .where(new IterativeCondition<>() {
+                    @Override
+                    public boolean filter(Tuple3<String, Double, Long> t, Context<Tuple3<String, Double, Long>> ctx)
+                            throws Exception {
+                        for (Tuple3<String, Double, Long> e1 : ctx.getEventsForPattern("e1")) {
+                            return t.f1 < e1.f1;
+                        }
+                        return false;
+                    }
+                })
+                .within(Duration.ofSeconds(1));
+        CEP.pattern(trades.keyBy(t -> t.f0), pattern)
+                .select(match -> Tuple3.of(match.get("e1").get(0).f0, match.get("e1").get(0).f1,
+                        match.get("e2").get(0).f1))
+                .returns(new TypeHint<Tuple3<String, Double, Double>>() { })
+                .sinkTo(new DiscardingSink<>());
+        return perSecond(events, env.execute("flink cep pattern"));
     }
 
     private static void report(String name, long events, int rounds, String app, boolean windowed) throws Exception {
@@ -72,8 +127,9 @@ public final class ThroughputBenchmark {
                 ours / handWritten);
     }
 
+    /** Symbol i mod 100; a price that differs between a symbol's successive events; a volume. */
     static Object[] data(long i) {
-        return new Object[] {"S" + (i % SYMBOLS), (double) (i % 100), i % 1000};
+        return new Object[] {"S" + (i % SYMBOLS), (double) (((i / SYMBOLS) * 37 + i) % 100), i % 1000};
     }
 
     private static StreamExecutionEnvironment environment() {
