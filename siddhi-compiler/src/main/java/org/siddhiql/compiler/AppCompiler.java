@@ -77,13 +77,13 @@ public final class AppCompiler {
         List<String> reachable = new ArrayList<>(List.of(added.outputStream()));
         for (int i = 0; i < reachable.size(); i++) {
             String stream = reachable.get(i);
-            if (stream.equals(added.input().name())) {
+            if (added.inputStreams().contains(stream)) {
                 throw new CompileException(SourcePosition.of(query), "query '" + added.name() + "' feeds stream '"
-                        + added.outputStream() + "', which leads back to its input '" + added.input().name()
+                        + added.outputStream() + "', which leads back to its input '" + stream
                         + "': cycles between queries are not supported yet");
             }
             for (QueryPlan plan : plans) {
-                if (plan.input().name().equals(stream) && !reachable.contains(plan.outputStream())) {
+                if (plan.inputStreams().contains(stream) && !reachable.contains(plan.outputStream())) {
                     reachable.add(plan.outputStream());
                 }
             }

@@ -29,6 +29,7 @@ import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.plan.SelectorPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.pattern.PatternSpec;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.ratelimit.RateLimits;
 import org.siddhiql.runtime.window.WindowCompileContext;
@@ -36,7 +37,7 @@ import org.siddhiql.runtime.window.WindowFactory;
 import org.siddhiql.runtime.window.WindowSpec;
 import org.siddhiql.runtime.window.Windows;
 
-/** Plans one single-stream query: validates each clause against the streams known so far. */
+/** Plans one query (single-stream, or a pattern through {@link PatternCompiler}): validates each clause against the streams known so far. */
 final class QueryCompiler {
     private final ExpressionCompiler expressions;
     private final Windows windows;
@@ -48,6 +49,9 @@ final class QueryCompiler {
 
     /** Compiles the query; defines its output stream in {@code streams} when the app did not. */
     QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams) {
+        if (query.getInputStream() instanceof StateInputStream) {
+            return compilePattern(query, name, (StateInputStream) query.getInputStream(), streams);
+        }
         SingleInputStream input = singleInput(query.getInputStream());
         StreamSchema schema = streams.get(input.getStreamId());
         if (schema == null) {
@@ -83,6 +87,26 @@ final class QueryCompiler {
         StreamScope selectScope = StreamScope.selecting(schema, alias, trackRemovals);
         List<OutputAttribute> selection = selector.getSelectionList().isEmpty()
                 ? selectAll(schema) : selector.getSelectionList();
+        SelectorPlan selectorPlan = selectorPlan(query, eventType, selection, selectScope, selectScope::aggregators,
+                StreamScope.of(schema, alias, "group by"));
+        StreamSchema output = selectorPlan.output();
+        boolean hasAggregators = selectorPlan.hasAggregators();
+        RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), selectorPlan.isGroupBy(), output);
+
+        defineOutput(insert, output, streams);
+        Keying keying = keying(window, hasAggregators, selectorPlan.isGroupBy(), rateLimit);
+        return new QueryPlan(name, SourcePosition.of(query).line(), schema, filters, window, windowFilters,
+                selectorPlan, rateLimit, insert.getId(), keying);
+    }
+
+
+    /** The select clause of any query: projections, group by, having, order by, limit and offset. */
+    private SelectorPlan selectorPlan(Query query, OutputStream.OutputEventType eventType,
+            List<OutputAttribute> selection, Scope selectScope,
+            java.util.function.Supplier<List<org.siddhiql.runtime.aggregate.Aggregator>> aggregators,
+            Scope groupByScope) {
+        Selector selector = query.getSelector();
+        InsertIntoStream insert = (InsertIntoStream) query.getOutputStream();
         List<Evaluator> projections = new ArrayList<>();
         List<String> outputNames = new ArrayList<>();
         List<AttributeType> outputTypes = new ArrayList<>();
@@ -100,7 +124,7 @@ final class QueryCompiler {
 
         List<Evaluator> groupBy = new ArrayList<>();
         for (Variable variable : selector.getGroupByList()) {
-            groupBy.add(expressions.compile(variable, StreamScope.of(schema, alias, "group by")));
+            groupBy.add(expressions.compile(variable, groupByScope));
         }
         StreamScope outputScope = StreamScope.of(output, null, "having");
         Evaluator having = selector.getHavingExpression() == null ? null
@@ -118,18 +142,34 @@ final class QueryCompiler {
         }
         long limit = constantCount(selector.getLimit(), "limit", selector);
         long offset = constantCount(selector.getOffset(), "offset", selector);
-
-        boolean hasAggregators = !selectScope.aggregators().isEmpty();
-        RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), !groupBy.isEmpty(), output);
+        boolean expiredOn = eventType != OutputStream.OutputEventType.CURRENT_EVENTS;
         // Siddhi turns batching off for snapshot rate limiting, whose limiter needs every selected event.
         boolean batching = !(query.getOutputRate() instanceof SnapshotOutputRate);
-        SelectorPlan selectorPlan = new SelectorPlan(output, projections, selectScope.aggregators(), groupBy, having,
-                orderBy, limit, offset, eventType != OutputStream.OutputEventType.EXPIRED_EVENTS, expiredOn, batching);
+        return new SelectorPlan(output, projections, aggregators.get(), groupBy, having, orderBy, limit, offset,
+                eventType != OutputStream.OutputEventType.EXPIRED_EVENTS, expiredOn, batching);
+    }
 
+    /** A pattern query: the pattern's steps feed an ordinary select clause; its state is one global unit. */
+    private QueryPlan compilePattern(Query query, String name, StateInputStream input,
+            Map<String, StreamSchema> streams) {
+        PatternCompiler patterns = new PatternCompiler(expressions, streams);
+        PatternSpec pattern = patterns.compile(input);
+        InsertIntoStream insert = insertInto(query.getOutputStream());
+        OutputStream.OutputEventType eventType = insert.getOutputEventType() == null
+                ? OutputStream.OutputEventType.CURRENT_EVENTS : insert.getOutputEventType();
+        Selector selector = query.getSelector();
+        if (selector.getSelectionList().isEmpty()) {
+            throw AppCompiler.unsupported(selector, "'select *' over a pattern is not supported yet: name the "
+                    + "attributes (e1.id as id, ...)");
+        }
+        PatternScope selectScope = PatternScope.selecting(patterns.slots());
+        SelectorPlan selectorPlan = selectorPlan(query, eventType, selector.getSelectionList(), selectScope,
+                selectScope::aggregators, PatternScope.of(patterns.slots(), "group by"));
+        StreamSchema output = selectorPlan.output();
+        RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), selectorPlan.isGroupBy(), output);
         defineOutput(insert, output, streams);
-        Keying keying = keying(window, hasAggregators, !groupBy.isEmpty(), rateLimit);
-        return new QueryPlan(name, SourcePosition.of(query).line(), schema, filters, window, windowFilters,
-                selectorPlan, rateLimit, insert.getId(), keying);
+        return QueryPlan.ofPattern(name, SourcePosition.of(query).line(), pattern, selectorPlan, rateLimit,
+                insert.getId());
     }
 
     /**
@@ -226,9 +266,6 @@ final class QueryCompiler {
     private static SingleInputStream singleInput(InputStream input) {
         if (input instanceof JoinInputStream) {
             throw AppCompiler.unsupported(input, "joins are not supported yet");
-        }
-        if (input instanceof StateInputStream) {
-            throw AppCompiler.unsupported(input, "patterns and sequences are not supported yet");
         }
         if (!(input instanceof SingleInputStream)) {
             throw AppCompiler.unsupported(input, "this kind of input stream is not supported yet");

@@ -9,18 +9,21 @@ final class VariableEvaluator implements Evaluator {
     private final int streamIndex;
     private final int attributeIndex;
     private final AttributeType type;
+    private final int position;
     private final String name;
 
     VariableEvaluator(ResolvedAttribute attribute, String name) {
         this.streamIndex = attribute.streamIndex();
         this.attributeIndex = attribute.attributeIndex();
         this.type = attribute.type();
+        this.position = attribute.position();
         this.name = name;
     }
 
     @Override
     public Object evaluate(Row row) {
-        return row.get(streamIndex, attributeIndex);
+        return position == ResolvedAttribute.DEFAULT_EVENT ? row.get(streamIndex, attributeIndex)
+                : row.get(streamIndex, position, attributeIndex);
     }
 
     @Override

@@ -4,13 +4,17 @@ import java.io.Serializable;
 import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.pattern.PatternKernel;
+import org.siddhiql.runtime.pattern.PatternSpec;
 import org.siddhiql.runtime.query.QueryKernel;
+import org.siddhiql.runtime.query.QueryProcessor;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.window.WindowSpec;
 
 /**
- * One single-stream query, compiled: the operators it runs in order (filters, window, filters after the window,
+ * One query, compiled: a single-stream query, or a pattern (then {@link #pattern()} says how its steps match and
+ * {@link #input()} is null): the operators it runs in order (filters, window, filters after the window,
  * selector, output rate limiter, insert) and how its state is keyed. Serializable, so a backend ships it inside the job and creates the
  * {@link QueryKernel} on each parallel instance.
  */
@@ -27,10 +31,25 @@ public final class QueryPlan implements Serializable {
     private final RateLimitSpec rateLimit;
     private final String outputStream;
     private final Keying keying;
+    private final PatternSpec pattern;
 
     public QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
             List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
             Keying keying) {
+        this(name, line, input, filters, window, windowFilters, selector, rateLimit, outputStream, keying, null);
+    }
+
+    /** A pattern query: its steps, then the selector, rate limit and insert of any query; its state is global. */
+    public static QueryPlan ofPattern(String name, int line, PatternSpec pattern, SelectorPlan selector,
+            RateLimitSpec rateLimit, String outputStream) {
+        return new QueryPlan(name, line, null, List.of(), null, List.of(), selector, rateLimit, outputStream,
+                Keying.GLOBAL, pattern);
+    }
+
+    private QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
+            List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
+            Keying keying, PatternSpec pattern) {
+        this.pattern = pattern;
         this.name = name;
         this.line = line;
         this.input = input;
@@ -52,8 +71,19 @@ public final class QueryPlan implements Serializable {
         return line;
     }
 
+    /** The input stream of a single-stream query; null for a pattern, which reads {@link #inputStreams()}. */
     public StreamSchema input() {
         return input;
+    }
+
+    /** The streams the query reads, each once, in order of first appearance. */
+    public List<String> inputStreams() {
+        return pattern == null ? List.of(input.name()) : pattern.inputStreams();
+    }
+
+    /** The pattern's steps, or null for a single-stream query. */
+    public PatternSpec pattern() {
+        return pattern;
     }
 
     public List<Evaluator> filters() {
@@ -95,7 +125,16 @@ public final class QueryPlan implements Serializable {
         return keying != Keying.NONE;
     }
 
+    /** The kernel of a single-stream query. */
     public QueryKernel instantiate(StateProvider state) {
+        if (pattern != null) {
+            throw new IllegalStateException("query " + name + " is a pattern: use newProcessor");
+        }
         return new QueryKernel(this, state);
+    }
+
+    /** The runtime of any query: a {@link QueryKernel}, or a {@link PatternKernel} for a pattern. */
+    public QueryProcessor newProcessor(StateProvider state) {
+        return pattern == null ? new QueryKernel(this, state) : new PatternKernel(this, state);
     }
 }

@@ -5,9 +5,10 @@ import org.siddhiql.compiler.expression.Row;
 
 /**
  * One event: a timestamp, attribute values in schema order, and its role inside a query. Immutable by convention:
- * the data array is never written after construction, so derived events may share it.
+ * the data array is never written after construction, so derived events may share it. Not final only so that a
+ * pattern's match can travel to the selector as an event that reads several streams (see MatchEvent).
  */
-public final class Event implements Row {
+public class Event implements Row {
     private final long timestamp;
     private final Object[] data;
     private final EventType type;

@@ -17,7 +17,7 @@ import org.siddhiql.runtime.state.StateProvider;
  * outputs reach the queries after it before their own timers fire, as with Siddhi's schedulers.
  */
 public final class QueryGraphKernel {
-    private final List<QueryKernel> kernels = new ArrayList<>();
+    private final List<QueryProcessor> kernels = new ArrayList<>();
     private final List<QueryPlan> plans;
     private final Map<String, List<Integer>> readers = new LinkedHashMap<>();
     private final Set<String> exported;
@@ -33,8 +33,10 @@ public final class QueryGraphKernel {
         this.plans = List.copyOf(queries);
         this.exported = Set.copyOf(exported);
         for (int i = 0; i < plans.size(); i++) {
-            kernels.add(plans.get(i).instantiate(state));
-            readers.computeIfAbsent(plans.get(i).input().name(), s -> new ArrayList<>()).add(i);
+            kernels.add(plans.get(i).newProcessor(state));
+            for (String input : plans.get(i).inputStreams()) {
+                readers.computeIfAbsent(input, s -> new ArrayList<>()).add(i);
+            }
         }
     }
 
@@ -62,7 +64,7 @@ public final class QueryGraphKernel {
 
     private void dispatch(String stream, List<Event> chunk, StreamContext context) {
         for (int reader : readers.getOrDefault(stream, List.of())) {
-            kernels.get(reader).onChunk(chunk, queryContext(reader, context));
+            kernels.get(reader).onChunk(stream, chunk, queryContext(reader, context));
         }
     }
 

@@ -22,7 +22,7 @@ import org.siddhiql.runtime.window.WindowKernel;
  * as Siddhi's processor chain. All of its state is in the {@link StateProvider} it was built with; the backend sets
  * the current key before each call.
  */
-public final class QueryKernel {
+public final class QueryKernel implements QueryProcessor {
     private static final int WINDOW_TIMER = 1;
     private static final int LIMITER_TIMER = 2;
 
@@ -50,6 +50,11 @@ public final class QueryKernel {
     /** Processes one arriving event of the query's input stream. */
     public void onEvent(Event event, QueryContext context) {
         onChunk(List.of(event), context);
+    }
+
+    @Override
+    public void onChunk(String stream, List<Event> events, QueryContext context) {
+        onChunk(events, context);
     }
 
     /**
@@ -81,6 +86,7 @@ public final class QueryKernel {
      * then the rate limiter's. A backend calls this when any of the kernel's timers fires; the times it has
      * already run here are then simply no longer pending.
      */
+    @Override
     public void fireDueTimers(QueryContext context) {
         if (timerOwners == null) {
             return;

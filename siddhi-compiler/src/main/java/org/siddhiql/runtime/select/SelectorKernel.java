@@ -327,12 +327,17 @@ public final class SelectorKernel {
 
         @Override
         public Object get(int streamIndex, int attributeIndex) {
-            return event.get(attributeIndex);
+            return event.get(streamIndex, attributeIndex);
+        }
+
+        @Override
+        public Object get(int streamIndex, int position, int attributeIndex) {
+            return event.get(streamIndex, position, attributeIndex);
         }
 
         @Override
         public long timestamp(int streamIndex) {
-            return event.timestamp();
+            return event.timestamp(streamIndex);
         }
 
         @Override

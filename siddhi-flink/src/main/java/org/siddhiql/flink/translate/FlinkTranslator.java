@@ -95,7 +95,7 @@ public final class FlinkTranslator {
      * results depend on them (one output per group per chunk), so a stateful reader of query output runs there.
      */
     private static boolean readsQueryOutput(AppPlan plan, QueryPlan query) {
-        return plan.queries().stream().anyMatch(p -> p.outputStream().equals(query.input().name()));
+        return plan.queries().stream().anyMatch(p -> query.inputStreams().contains(p.outputStream()));
     }
 
     private static boolean feedsStatefulQuery(AppPlan plan, String stream, Set<String> seen) {
@@ -103,7 +103,7 @@ public final class FlinkTranslator {
             return false;
         }
         for (QueryPlan reader : plan.queries()) {
-            if (reader.input().name().equals(stream)
+            if (reader.inputStreams().contains(stream)
                     && (reader.isStateful() || feedsStatefulQuery(plan, reader.outputStream(), seen))) {
                 return true;
             }
@@ -123,7 +123,7 @@ public final class FlinkTranslator {
         // all producers of its input are done. The planner rejects cycles, so this terminates.
         while (!remaining.isEmpty()) {
             QueryPlan next = remaining.stream()
-                    .filter(q -> remaining.stream().noneMatch(p -> p.outputStream().equals(q.input().name())))
+                    .filter(q -> remaining.stream().noneMatch(p -> q.inputStreams().contains(p.outputStream())))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("queries " + remaining + " feed each other in a "
                             + "cycle: cycles between queries are not supported yet"));

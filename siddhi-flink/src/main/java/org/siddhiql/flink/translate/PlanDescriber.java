@@ -12,7 +12,7 @@ public final class PlanDescriber {
     }
 
     public static String operatorName(QueryPlan query) {
-        return query.name() + ": " + query.input().name() + " -> " + query.outputStream();
+        return query.name() + ": " + String.join(", ", query.inputStreams()) + " -> " + query.outputStream();
     }
 
     public static String describe(AppPlan plan) {
@@ -25,7 +25,9 @@ public final class PlanDescriber {
         for (QueryPlan query : plan.queries()) {
             out.append("  ").append(query.name()).append(" (line ").append(query.line()).append(")  keyed: ")
                     .append(keying(query)).append('\n');
-            out.append("    source   ").append(query.input().name()).append('\n');
+            out.append("    source   ").append(String.join(", ", query.inputStreams()))
+                    .append(query.pattern() == null ? "" : "  (pattern of " + query.pattern().steps().size()
+                            + " step(s))").append('\n');
             if (!query.filters().isEmpty()) {
                 out.append("    filter   ").append(query.filters().size()).append(" condition(s)\n");
             }
@@ -72,6 +74,9 @@ public final class PlanDescriber {
         }
         if (query.keying() == Keying.GROUP_BY) {
             return "by group-by key (state spreads over parallel instances)";
+        }
+        if (query.pattern() != null) {
+            return "one global key (the pattern's partial matches are one unit: one parallel instance)";
         }
         return "one global key (window/aggregate/rate limit state is one unit: one parallel instance)";
     }

@@ -1,0 +1,31 @@
+package org.siddhiql.runtime.pattern;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All run-time state of one pattern query, kept as one managed value: per step, the partial matches waiting for its
+ * next event ({@code pending}) and those added since its stream last delivered an event ({@code fresh}), plus the
+ * flags Siddhi's processors leave behind between calls.
+ */
+final class PatternState {
+    final StepState[] steps;
+
+    PatternState(int stepCount) {
+        steps = new StepState[stepCount];
+        for (int i = 0; i < stepCount; i++) {
+            steps[i] = new StepState();
+        }
+    }
+
+    static final class StepState {
+        final List<PartialMatch> pending = new ArrayList<>();
+        final List<PartialMatch> fresh = new ArrayList<>();
+        /** The last attempt moved the match on (or, for a counted step, filled it), so it leaves this step. */
+        boolean stateChanged;
+        /** A counted step accepted the event it was offered. */
+        boolean successCondition;
+        /** This step completed the pattern; read and cleared by the step whose completion step this is. */
+        boolean completed;
+    }
+}

@@ -1,0 +1,16 @@
+package org.siddhiql.runtime.query;
+
+import java.util.List;
+import org.siddhiql.runtime.event.Event;
+
+/**
+ * What {@link QueryGraphKernel} runs per query: a single-stream {@link QueryKernel} or a pattern's kernel, which
+ * reads several streams. All state is in the state provider the processor was made with.
+ */
+public interface QueryProcessor {
+    /** Processes a chunk of events that arrived together on {@code stream}, one of the query's input streams. */
+    void onChunk(String stream, List<Event> events, QueryContext context);
+
+    /** Runs the timers due by {@code context.currentTime()}. */
+    void fireDueTimers(QueryContext context);
+}
