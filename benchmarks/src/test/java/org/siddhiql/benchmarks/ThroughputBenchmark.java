@@ -105,8 +105,7 @@ public final class ThroughputBenchmark {
                 .within(Duration.ofSeconds(1));
         CEP.pattern(trades.keyBy(t -> t.f0), pattern)
                 .select(match -> Tuple3.of(match.get("e1").get(0).f0, match.get("e1").get(0).f1,
-                        match.get("e2").get(0).f1))
-                .returns(new TypeHint<Tuple3<String, Double, Double>>() { })
+                        match.get("e2").get(0).f1), TypeInformation.of(new TypeHint<Tuple3<String, Double, Double>>() { }))
                 .sinkTo(new DiscardingSink<>());
         return perSecond(events, env.execute("flink cep pattern"));
     }
