@@ -24,7 +24,8 @@ import org.siddhiql.runtime.pattern.PatternStep;
  * Plans the input of a pattern query ({@code from every e1=A -> e2=B[v > e1.v] within 1 sec}). Steps get their slots
  * in the order Siddhi numbers them (left to right, except that the right side of {@code and}/{@code or} comes first),
  * and are wired as Siddhi wires its state processors, so that {@link org.siddhiql.runtime.pattern.PatternKernel}
- * can follow Siddhi's procedure exactly. Sequences and absence are not supported yet.
+ * can follow Siddhi's procedure exactly. Sequences ({@code ,}) and absent steps ({@code not B for t}, or {@code not B}
+ * as a side of {@code and}/{@code or}) are planned the same way.
  */
 final class PatternCompiler {
     private final ExpressionCompiler expressions;
@@ -39,15 +40,29 @@ final class PatternCompiler {
         final List<Integer> selecting;
         final int from;
         final int to;
+        /** The steps Siddhi's state runtime for this part resets before each event of a sequence, in order. */
+        final List<Integer> resets;
+        /** The steps it refreshes (moves new instances to waiting) before each event of a sequence, in order. */
+        final List<Integer> updates;
 
-        Part(int first, int last, List<Integer> selecting, int from, int to) {
+        Part(int first, int last, List<Integer> selecting, int from, int to, List<Integer> resets,
+                List<Integer> updates) {
             this.first = first;
             this.last = last;
             this.selecting = selecting;
             this.from = from;
             this.to = to;
+            this.resets = resets;
+            this.updates = updates;
+        }
+
+        /** A part of one step, which its runtime resets and refreshes itself. */
+        static Part single(int step) {
+            return new Part(step, step, List.of(step), step, step + 1, List.of(step), List.of(step));
         }
     }
+
+    private boolean sequence;
 
     PatternCompiler(ExpressionCompiler expressions, Map<String, StreamSchema> streams) {
         this.expressions = expressions;
@@ -60,26 +75,36 @@ final class PatternCompiler {
     }
 
     PatternSpec compile(StateInputStream input) {
-        if (input.getStateType() == StateInputStream.Type.SEQUENCE) {
-            throw AppCompiler.unsupported(input, "sequences (',') are not supported yet");
-        }
+        sequence = input.getStateType() == StateInputStream.Type.SEQUENCE;
         collectSlots(input.getStateElement());
         Part root = build(input.getStateElement(), true);
         for (int selecting : root.selecting) {
             steps.get(selecting).setSelects(true);
         }
         steps.get(root.first).setCompletionStep(root.last);
+        if (sequence) {
+            wireCountRestarts();
+        }
         List<StreamSchema> schemas = new ArrayList<>();
         slots.forEach(slot -> schemas.add(slot.schema));
         long within = input.getWithinTime() == null ? PatternSpec.NO_WITHIN : input.getWithinTime().value();
-        return new PatternSpec(steps, schemas, within);
+        return new PatternSpec(steps, schemas, within, sequence, root.resets, root.updates);
+    }
+
+    /** A sequence starting with a counted step that may be empty restarts it whenever the step after it tries. */
+    private void wireCountRestarts() {
+        for (int i = 0; i < steps.size(); i++) {
+            PatternStep step = steps.get(i);
+            if (step.kind() == PatternStep.Kind.COUNT && step.isStart() && step.minCount() == 0
+                    && step.next() != PatternStep.NONE) {
+                steps.get(step.next()).setCountToRestart(i);
+            }
+        }
     }
 
     /** First pass: every step's alias and stream, so filters may refer to any step. */
     private void collectSlots(StateElement element) {
-        if (element instanceof AbsentStreamStateElement) {
-            throw AppCompiler.unsupported(element, "absent patterns ('not ... for') are not supported yet");
-        } else if (element instanceof StreamStateElement) {
+        if (element instanceof StreamStateElement) {
             slots.add(slot((StreamStateElement) element, false));
         } else if (element instanceof CountStateElement) {
             slots.add(slot(((CountStateElement) element).getStreamStateElement(), true));
@@ -97,9 +122,6 @@ final class PatternCompiler {
     }
 
     private PatternScope.Slot slot(StreamStateElement element, boolean counted) {
-        if (element instanceof AbsentStreamStateElement) {
-            throw AppCompiler.unsupported(element, "absent patterns ('not ... for') are not supported yet");
-        }
         BasicSingleInputStream input = element.getBasicSingleInputStream();
         StreamSchema schema = streams.get(input.getStreamId());
         if (schema == null) {
@@ -114,22 +136,33 @@ final class PatternCompiler {
 
     /** Second pass, in the same order: creates and wires the steps of {@code element}. */
     private Part build(StateElement element, boolean start) {
+        if (element instanceof AbsentStreamStateElement) {
+            AbsentStreamStateElement absent = (AbsentStreamStateElement) element;
+            if (absent.getWaitingTime() == null) {
+                throw AppCompiler.unsupported(element, "'not' without 'for' is only supported in 'and'");
+            }
+            int step = addStep(absent, PatternStep.Kind.ABSENT, 0, 0, start);
+            steps.get(step).setWaitingTime(absent.getWaitingTime().value());
+            return Part.single(step);
+        }
         if (element instanceof StreamStateElement) {
-            int step = addStep((StreamStateElement) element, PatternStep.Kind.STREAM, 0, 0, start);
-            return new Part(step, step, List.of(step), step, step + 1);
+            return Part.single(addStep((StreamStateElement) element, PatternStep.Kind.STREAM, 0, 0, start));
         }
         if (element instanceof CountStateElement) {
             CountStateElement count = (CountStateElement) element;
             int min = count.getMinCount() == CountStateElement.ANY ? 0 : count.getMinCount();
             int max = count.getMaxCount() == CountStateElement.ANY ? Integer.MAX_VALUE : count.getMaxCount();
-            int step = addStep(count.getStreamStateElement(), PatternStep.Kind.COUNT, min, max, start);
-            return new Part(step, step, List.of(step), step, step + 1);
+            return Part.single(addStep(count.getStreamStateElement(), PatternStep.Kind.COUNT, min, max, start));
         }
         if (element instanceof NextStateElement) {
             Part current = build(((NextStateElement) element).getStateElement(), start);
             Part next = build(((NextStateElement) element).getNextStateElement(), false);
             wire(current.last, next.first, false);
-            return new Part(current.first, next.last, next.selecting, current.from, next.to);
+            List<Integer> resets = new ArrayList<>(next.resets);
+            resets.addAll(current.resets);
+            List<Integer> updates = new ArrayList<>(current.updates);
+            updates.addAll(next.updates);
+            return new Part(current.first, next.last, next.selecting, current.from, next.to, resets, updates);
         }
         if (element instanceof EveryStateElement) {
             Part inner = build(((EveryStateElement) element).getStateElement(), start);
@@ -137,7 +170,9 @@ final class PatternCompiler {
             for (int step = inner.from; step < inner.to; step++) {
                 steps.get(step).setWithinEvery(inner.first);
             }
-            return inner;
+            // Siddhi's runtime for 'every' resets and refreshes only the first step inside it.
+            return new Part(inner.first, inner.last, inner.selecting, inner.from, inner.to, List.of(inner.first),
+                    List.of(inner.first));
         }
         LogicalStateElement logical = (LogicalStateElement) element;
         PatternStep.Kind kind = logical.getType() == LogicalStateElement.Type.AND
@@ -146,7 +181,19 @@ final class PatternCompiler {
         int first = addStep(logical.getStreamStateElement1(), kind, 0, 0, start);
         steps.get(first).setPartner(second);
         steps.get(second).setPartner(first);
-        return new Part(first, second, List.of(second, first), second, first + 1);
+        markAbsentSide(second, logical.getStreamStateElement2());
+        markAbsentSide(first, logical.getStreamStateElement1());
+        // Siddhi's runtime for 'and'/'or' resets and refreshes through its second side (which reaches both).
+        return new Part(first, second, List.of(second, first), second, first + 1, List.of(second), List.of(second));
+    }
+
+    private void markAbsentSide(int step, StreamStateElement element) {
+        if (element instanceof AbsentStreamStateElement) {
+            AbsentStreamStateElement absent = (AbsentStreamStateElement) element;
+            steps.get(step).setAbsentSide(true);
+            steps.get(step).setWaitingTime(absent.getWaitingTime() == null ? PatternStep.NO_WAITING
+                    : absent.getWaitingTime().value());
+        }
     }
 
     /** Sets where a match of {@code from} goes; both sides of an 'and'/'or' pass on to the same step. */

@@ -27,5 +27,17 @@ final class PatternState {
         boolean successCondition;
         /** This step completed the pattern; read and cleared by the step whose completion step this is. */
         boolean completed;
+        /** Absent steps: the deadline of an instance that has no timestamp yet (a start step's). */
+        long lastScheduledTime;
+        /** Absent start steps without {@code every}: false once the absence was reported. */
+        boolean active = true;
+        /** Absent steps: the pending wake-up times, ascending, repeats kept (Siddhi's per-step scheduler queue). */
+        final List<Long> timers = new ArrayList<>();
+        /** Start steps: an instance was created at the start (without 'every', a sequence never starts another). */
+        boolean initialized;
+        /** A counted start step of a sequence: start afresh at the next event. */
+        boolean restart;
+        /** Absent sides of 'and'/'or': when an event last broke the absence (0: none since the last wake-up). */
+        long lastArrivalTime;
     }
 }

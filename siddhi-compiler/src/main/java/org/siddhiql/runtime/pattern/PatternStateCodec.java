@@ -69,6 +69,15 @@ final class PatternStateCodec implements StateCodec<PatternState> {
             out.writeBoolean(step.stateChanged);
             out.writeBoolean(step.successCondition);
             out.writeBoolean(step.completed);
+            out.writeLong(step.lastScheduledTime);
+            out.writeBoolean(step.active);
+            out.writeBoolean(step.initialized);
+            out.writeBoolean(step.restart);
+            out.writeLong(step.lastArrivalTime);
+            out.writeInt(step.timers.size());
+            for (long time : step.timers) {
+                out.writeLong(time);
+            }
             writeIds(step.pending, matchIds, out);
             writeIds(step.fresh, matchIds, out);
         }
@@ -101,6 +110,14 @@ final class PatternStateCodec implements StateCodec<PatternState> {
             step.stateChanged = in.readBoolean();
             step.successCondition = in.readBoolean();
             step.completed = in.readBoolean();
+            step.lastScheduledTime = in.readLong();
+            step.active = in.readBoolean();
+            step.initialized = in.readBoolean();
+            step.restart = in.readBoolean();
+            step.lastArrivalTime = in.readLong();
+            for (int t = in.readInt(); t > 0; t--) {
+                step.timers.add(in.readLong());
+            }
             readIds(step.pending, matches, in);
             readIds(step.fresh, matches, in);
         }

@@ -14,7 +14,7 @@ public final class PatternStep implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** How the step collects events. */
-    public enum Kind { STREAM, COUNT, AND, OR }
+    public enum Kind { STREAM, COUNT, AND, OR, ABSENT }
 
     public static final int NONE = -1;
 
@@ -30,6 +30,12 @@ public final class PatternStep implements Serializable {
     private int withinEvery = NONE;
     private int completionStep;
     private boolean selects;
+    private long waitingTime = NO_WAITING;
+    private int countToRestart = NONE;
+    private boolean absentSide;
+
+    /** An absent step without {@code for}, or a step that is not absent. */
+    public static final long NO_WAITING = -1;
 
     /**
      * @param minCount for COUNT steps, at least this many events (0 for {@code <:m>})
@@ -106,6 +112,41 @@ public final class PatternStep implements Serializable {
     /** Whether a match of this step completes the pattern and goes to the selector. */
     public boolean selects() {
         return selects;
+    }
+
+    /** For an absent step ({@code not B for 1 sec}), how long B must stay away, in milliseconds. */
+    public long waitingTime() {
+        return waitingTime;
+    }
+
+    /**
+     * In a sequence starting with a counted step that may be empty ({@code e1=A*, e2=B}), the step after it: each
+     * attempt of this step makes that counted step start afresh at the next event (Siddhi's callback processor).
+     */
+    public int countToRestart() {
+        return countToRestart;
+    }
+
+    public void setCountToRestart(int countToRestart) {
+        this.countToRestart = countToRestart;
+    }
+
+    /** Whether this is a {@code not B [for t]} side of an {@code and}/{@code or}; its wait, if any, is {@link #waitingTime()}. */
+    public boolean isAbsentSide() {
+        return absentSide;
+    }
+
+    public void setAbsentSide(boolean absentSide) {
+        this.absentSide = absentSide;
+    }
+
+    /** Whether the step waits for its stream to stay away: an absent step or an absent side. */
+    public boolean isAbsence() {
+        return kind == Kind.ABSENT || absentSide;
+    }
+
+    public void setWaitingTime(long waitingTime) {
+        this.waitingTime = waitingTime;
     }
 
     public void setPartner(int partner) {

@@ -42,6 +42,11 @@ public final class QueryGraphKernel {
 
     /** An event arrives on a stream from outside the graph. */
     public void onEvent(String stream, Event event, StreamContext context) {
+        for (int i = 0; i < kernels.size(); i++) {
+            if (kernels.get(i).watchesClockFromStart()) {
+                kernels.get(i).fireDueTimers(queryContext(i, context));
+            }
+        }
         dispatch(stream, List.of(event), context);
     }
 

@@ -13,4 +13,13 @@ public interface QueryProcessor {
 
     /** Runs the timers due by {@code context.currentTime()}. */
     void fireDueTimers(QueryContext context);
+
+    /**
+     * Whether the processor has timers before it has seen any event (a pattern starting with an absence): then
+     * {@link #fireDueTimers} also runs ahead of each arriving event, since no timer of the backend can exist yet to
+     * wake it.
+     */
+    default boolean watchesClockFromStart() {
+        return false;
+    }
 }
