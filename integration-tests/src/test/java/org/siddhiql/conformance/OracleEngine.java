@@ -150,7 +150,7 @@ public final class OracleEngine implements ConformanceEngine {
             }
             runtime.start();
             if (!events.isEmpty()) {
-                reanchorTimeBasedRateLimiters(runtime, events.get(0).ts());
+                reanchorTimeBasedRateLimiters(runtime, 0L);
             }
             Map<String, InputHandler> handlers = new LinkedHashMap<>();
             for (InputEvent e : events) {
@@ -187,10 +187,10 @@ public final class OracleEngine implements ConformanceEngine {
      * {@code output snapshot every <time>} from {@code System.currentTimeMillis()} even in playback mode, so with
      * event timestamps from the past they would never fire. The contract (FORMAT.md) says time-based output rate
      * limits run on the events' clock; so, after start and before the first event, the oracle moves each such
-     * limiter's schedule to {@code firstEventTimestamp + period} (as if the app had been started when the first
-     * event arrived), and leaves everything else alone. {@code output first every <time>} needs no help: it
-     * already reads the playback clock. Queries inside partitions are not handled yet: their limiters are created
-     * per partition key, when the key first appears.
+     * limiter's schedule to {@code anchor + period}, where the anchor is the playback clock's start (0, as for every
+     * other scheduler in playback: a leading absence, for instance, is measured from 0), and leaves everything else
+     * alone. {@code output first every <time>} needs no help: it already reads the playback clock. Queries inside
+     * partitions are not handled yet: their limiters are created per partition key, when the key first appears.
      */
     static void reanchorTimeBasedRateLimiters(SiddhiAppRuntime runtime, long anchor) {
         for (QueryRuntime query : runtime.getQueries()) {

@@ -61,8 +61,8 @@ public final class PatternKernel implements QueryProcessor {
     }
 
     /**
-     * The pattern's state; before the first call, the initial one. Siddhi's playback clock starts at 0, but ours
-     * starts at the app's first event, so a leading absence is measured from there (see README, Time).
+     * The pattern's state; before the first call, the initial one, whose leading absence (if any) waits from the
+     * app's start: 0 in playback, as Siddhi's clock (see README, Time).
      */
     private PatternState load(QueryContext context) {
         PatternState current = state.get();

@@ -5,9 +5,9 @@ import org.siddhiql.runtime.window.WindowContext;
 /** The clock and timers an output rate limiter sees: a window's, plus when the app started. */
 public interface RateLimitContext extends WindowContext {
     /**
-     * The app clock's value when the app started: in event-time runs the timestamp of the app's first event (the
-     * clock's first value), in processing-time runs the wall clock when the job started. Time-based output rates
-     * tick on a grid from here, as Siddhi's start from its app start.
+     * The app clock's value when the app started: 0 in event-time runs (Siddhi's playback clock starts there), the
+     * wall clock when the job started in processing-time runs. Time-based output rates tick on a grid from here, and
+     * a pattern that starts with an absence waits from here.
      */
     long appStartTime();
 }

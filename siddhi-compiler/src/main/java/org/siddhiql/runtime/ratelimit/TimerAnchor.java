@@ -8,13 +8,13 @@ package org.siddhiql.runtime.ratelimit;
  * timestamps, never with the wall clock (the {@code bin/siddhi run} contract, conformance FORMAT.md). Siddhi 5.1.21
  * anchors the grid at the <em>wall clock</em> when the query (or partition key) starts, even in
  * {@code @app:playback}, so on recorded data its ticks lie far after every event and these limiters never emit; that
- * is a playback defect we do not copy (the conformance oracle is patched to start the grid at the app's first event
- * timestamp). {@code output first every <time>} has no grid and is unaffected.
+ * is a playback defect we do not copy (the conformance oracle is patched to start the grid at the playback clock's
+ * start, 0). {@code output first every <time>} has no grid and is unaffected.
  */
 public enum TimerAnchor {
     /**
-     * A query outside a partition: the app's start, {@link RateLimitContext#appStartTime()} (the first event's
-     * timestamp in event time, the job's start in processing time). A query whose first event comes later joins the
+     * A query outside a partition: the app's start, {@link RateLimitContext#appStartTime()} (0 in event
+     * time, as Siddhi's playback clock; the job's start in processing time). A query whose first event comes later joins the
      * running grid.
      */
     APP_START,

@@ -16,7 +16,6 @@ import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.siddhiql.compiler.plan.QueryPlan;
@@ -85,21 +84,10 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()),
                 new FlinkStateProvider(getKeyedStateStore()));
         context = new Context();
-        if (appStart == Long.MIN_VALUE && timeMode == TimeMode.PROCESSING_TIME) {
-            appStart = timers.currentProcessingTime();
+        if (appStart == Long.MIN_VALUE) {
+            // Siddhi's playback clock starts at 0; a live app starts when the job does.
+            appStart = timeMode == TimeMode.EVENT_TIME ? 0L : timers.currentProcessingTime();
         }
-    }
-
-    /**
-     * In event time the app starts at its first event: the playback clock sends a watermark with that event's
-     * timestamp to every instance ahead of the event, so the first watermark is the start.
-     */
-    @Override
-    public void processWatermark(Watermark mark) throws Exception {
-        if (appStart == Long.MIN_VALUE && mark.getTimestamp() != Long.MAX_VALUE) {
-            appStart = mark.getTimestamp();
-        }
-        super.processWatermark(mark);
     }
 
     @Override
@@ -135,7 +123,7 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
 
         @Override
         public long appStartTime() {
-            return appStart == Long.MIN_VALUE ? currentTime() : appStart;
+            return appStart;
         }
 
         @Override
