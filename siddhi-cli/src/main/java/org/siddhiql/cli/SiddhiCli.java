@@ -131,7 +131,7 @@ public final class SiddhiCli {
     static final class Validate extends AppCommand {
         @Override
         int execute(AppPlan plan) {
-            out().println(app + ": valid (" + plan.streams().size() + " streams, " + plan.queries().size()
+            out().println(app + ": valid (" + plan.streams().size() + " streams, " + plan.allQueries().size()
                     + " queries)");
             return 0;
         }

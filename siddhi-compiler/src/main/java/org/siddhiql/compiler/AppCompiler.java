@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
 import org.siddhiql.compiler.function.FunctionRegistry;
 import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.compiler.plan.PartitionPlan;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
@@ -50,23 +51,40 @@ public final class AppCompiler {
         for (StreamDefinition definition : app.getStreamDefinitionMap().values()) {
             streams.put(definition.getId(), schemaOf(definition));
         }
-        QueryCompiler queries = new QueryCompiler(new ExpressionCompiler(functions), windows);
+        ExpressionCompiler expressions = new ExpressionCompiler(functions);
+        QueryCompiler queries = new QueryCompiler(expressions, windows);
         List<QueryPlan> plans = new ArrayList<>();
+        List<QueryPlan> all = new ArrayList<>();
+        Map<QueryPlan, Query> sources = new LinkedHashMap<>();
+        Map<PartitionPlan, Partition> partitionSources = new LinkedHashMap<>();
+        List<PartitionPlan> partitions = new ArrayList<>();
         int index = 0;
         for (ExecutionElement element : app.getExecutionElementList()) {
             if (element instanceof Partition) {
-                throw unsupported((Partition) element, "partitions are not supported yet");
+                Partition partition = (Partition) element;
+                PartitionPlan partitionPlan = new PartitionCompiler(expressions, queries)
+                        .compile(partition, "partition" + (partitions.size() + 1), index, streams, all);
+                index += partition.getQueryList().size();
+                for (int i = 0; i < partitionPlan.queries().size(); i++) {
+                    sources.put(partitionPlan.queries().get(i), partition.getQueryList().get(i));
+                }
+                partitions.add(partitionPlan);
+                partitionSources.put(partitionPlan, partition);
+                continue;
             }
             Query query = (Query) element;
             index++;
             QueryPlan plan = queries.compile(query, queryName(query, index), streams);
-            if (plans.stream().anyMatch(p -> p.name().equals(plan.name()))) {
+            if (all.stream().anyMatch(p -> p.name().equals(plan.name()))) {
                 throw new CompileException(SourcePosition.of(query), "duplicate query name '" + plan.name() + "'");
             }
             plans.add(plan);
+            all.add(plan);
+            sources.put(plan, query);
             rejectCycle(plans, plan, query);
         }
-        return new AppPlan(appName(app), streams, plans);
+        PartitionCompiler.checkBoundaries(partitionSources, plans, all, sources);
+        return new AppPlan(appName(app), streams, plans, partitions);
     }
 
     /**
@@ -182,7 +200,7 @@ public final class AppCompiler {
         return name == null ? "siddhi-app" : name.getValue();
     }
 
-    private static String queryName(Query query, int index) {
+    static String queryName(Query query, int index) {
         Element name = AnnotationHelper.getAnnotationElement("info", "name", query.getAnnotations());
         return name == null ? "query" + index : name.getValue();
     }

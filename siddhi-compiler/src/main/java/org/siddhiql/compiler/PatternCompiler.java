@@ -64,9 +64,12 @@ final class PatternCompiler {
 
     private boolean sequence;
 
-    PatternCompiler(ExpressionCompiler expressions, Map<String, StreamSchema> streams) {
+    private final boolean inPartition;
+
+    PatternCompiler(ExpressionCompiler expressions, Map<String, StreamSchema> streams, boolean inPartition) {
         this.expressions = expressions;
         this.streams = streams;
+        this.inPartition = inPartition;
     }
 
     /** The slots, known once {@link #compile} has run, for the select clause's scope. */
@@ -128,7 +131,7 @@ final class PatternCompiler {
             throw new CompileException(SourcePosition.firstOf(input, element),
                     "stream '" + input.getStreamId() + "' is not defined");
         }
-        if (input.isInnerStream()) {
+        if (input.isInnerStream() && !inPartition) {
             throw AppCompiler.unsupported(input, "inner streams (#) are only valid inside partitions");
         }
         return new PatternScope.Slot(input.getStreamReferenceId(), schema, counted);

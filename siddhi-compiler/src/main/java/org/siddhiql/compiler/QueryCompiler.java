@@ -49,16 +49,21 @@ final class QueryCompiler {
 
     /** Compiles the query; defines its output stream in {@code streams} when the app did not. */
     QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams) {
+        return compile(query, name, streams, false);
+    }
+
+    /** @param inPartition whether the query is inside a partition, where inner ({@code #}) streams are valid */
+    QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams, boolean inPartition) {
         if (query.getInputStream() instanceof StateInputStream) {
-            return compilePattern(query, name, (StateInputStream) query.getInputStream(), streams);
+            return compilePattern(query, name, (StateInputStream) query.getInputStream(), streams, inPartition);
         }
-        SingleInputStream input = singleInput(query.getInputStream());
+        SingleInputStream input = singleInput(query.getInputStream(), inPartition);
         StreamSchema schema = streams.get(input.getStreamId());
         if (schema == null) {
             throw new CompileException(SourcePosition.of(input), "stream '" + input.getStreamId() + "' is not defined");
         }
         String alias = input.getStreamReferenceId();
-        InsertIntoStream insert = insertInto(query.getOutputStream());
+        InsertIntoStream insert = insertInto(query.getOutputStream(), inPartition);
 
         List<Evaluator> filters = new ArrayList<>();
         List<Evaluator> windowFilters = new ArrayList<>();
@@ -91,7 +96,8 @@ final class QueryCompiler {
                 StreamScope.of(schema, alias, "group by"));
         StreamSchema output = selectorPlan.output();
         boolean hasAggregators = selectorPlan.hasAggregators();
-        RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), selectorPlan.isGroupBy(), output);
+        RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), selectorPlan.isGroupBy(), output,
+                inPartition);
 
         defineOutput(insert, output, streams);
         Keying keying = keying(window, hasAggregators, selectorPlan.isGroupBy(), rateLimit);
@@ -151,10 +157,10 @@ final class QueryCompiler {
 
     /** A pattern query: the pattern's steps feed an ordinary select clause; its state is one global unit. */
     private QueryPlan compilePattern(Query query, String name, StateInputStream input,
-            Map<String, StreamSchema> streams) {
-        PatternCompiler patterns = new PatternCompiler(expressions, streams);
+            Map<String, StreamSchema> streams, boolean inPartition) {
+        PatternCompiler patterns = new PatternCompiler(expressions, streams, inPartition);
         PatternSpec pattern = patterns.compile(input);
-        InsertIntoStream insert = insertInto(query.getOutputStream());
+        InsertIntoStream insert = insertInto(query.getOutputStream(), inPartition);
         OutputStream.OutputEventType eventType = insert.getOutputEventType() == null
                 ? OutputStream.OutputEventType.CURRENT_EVENTS : insert.getOutputEventType();
         Selector selector = query.getSelector();
@@ -166,7 +172,8 @@ final class QueryCompiler {
         SelectorPlan selectorPlan = selectorPlan(query, eventType, selector.getSelectionList(), selectScope,
                 selectScope::aggregators, PatternScope.of(patterns.slots(), "group by"));
         StreamSchema output = selectorPlan.output();
-        RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), selectorPlan.isGroupBy(), output);
+        RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), selectorPlan.isGroupBy(), output,
+                inPartition);
         defineOutput(insert, output, streams);
         return QueryPlan.ofPattern(name, SourcePosition.of(query).line(), pattern, selectorPlan, rateLimit,
                 insert.getId());
@@ -239,7 +246,7 @@ final class QueryCompiler {
     }
 
     private RateLimitSpec rateLimit(Query query, OutputStream.OutputEventType eventType, boolean groupBy,
-            StreamSchema output) {
+            StreamSchema output, boolean inPartition) {
         if (query.getOutputRate() == null) {
             return null;
         }
@@ -247,7 +254,8 @@ final class QueryCompiler {
                 call -> expressions.functions().isAggregator(call.getNamespace(), call.getName()));
         try {
             return RateLimits.of(query.getOutputRate(), eventType, groupBy, RateLimits.isWindowed(query), output,
-                    aggregated);
+                    aggregated, inPartition ? org.siddhiql.runtime.ratelimit.TimerAnchor.KEY_START
+                            : org.siddhiql.runtime.ratelimit.TimerAnchor.APP_START);
         } catch (IllegalArgumentException e) {
             throw new CompileException(SourcePosition.firstOf(query.getOutputRate(), query), e.getMessage());
         }
@@ -263,7 +271,7 @@ final class QueryCompiler {
         }
     }
 
-    private static SingleInputStream singleInput(InputStream input) {
+    private static SingleInputStream singleInput(InputStream input, boolean inPartition) {
         if (input instanceof JoinInputStream) {
             throw AppCompiler.unsupported(input, "joins are not supported yet");
         }
@@ -271,7 +279,7 @@ final class QueryCompiler {
             throw AppCompiler.unsupported(input, "this kind of input stream is not supported yet");
         }
         SingleInputStream single = (SingleInputStream) input;
-        if (single.isInnerStream()) {
+        if (single.isInnerStream() && !inPartition) {
             throw AppCompiler.unsupported(input, "inner streams (#) are only valid inside partitions");
         }
         if (single.isFaultStream()) {
@@ -280,12 +288,12 @@ final class QueryCompiler {
         return single;
     }
 
-    private static InsertIntoStream insertInto(OutputStream output) {
+    private static InsertIntoStream insertInto(OutputStream output, boolean inPartition) {
         if (!(output instanceof InsertIntoStream)) {
             throw AppCompiler.unsupported(output, "only 'insert into' outputs are supported yet");
         }
         InsertIntoStream insert = (InsertIntoStream) output;
-        if (insert.isInnerStream()) {
+        if (insert.isInnerStream() && !inPartition) {
             throw AppCompiler.unsupported(output, "inner streams (#) are only valid inside partitions");
         }
         if (insert.isFaultStream()) {

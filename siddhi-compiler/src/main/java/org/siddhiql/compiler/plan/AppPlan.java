@@ -15,11 +15,18 @@ public final class AppPlan implements Serializable {
     private final String name;
     private final Map<String, StreamSchema> streams;
     private final List<QueryPlan> queries;
+    private final List<PartitionPlan> partitions;
 
     public AppPlan(String name, Map<String, StreamSchema> streams, List<QueryPlan> queries) {
+        this(name, streams, queries, List.of());
+    }
+
+    public AppPlan(String name, Map<String, StreamSchema> streams, List<QueryPlan> queries,
+            List<PartitionPlan> partitions) {
         this.name = name;
         this.streams = Collections.unmodifiableMap(new LinkedHashMap<>(streams));
         this.queries = List.copyOf(queries);
+        this.partitions = List.copyOf(partitions);
     }
 
     public String name() {
@@ -35,15 +42,28 @@ public final class AppPlan implements Serializable {
         return streams.get(streamName);
     }
 
+    /** The queries outside partitions, in definition order. */
     public List<QueryPlan> queries() {
         return queries;
     }
 
-    /** Streams no query inserts into: the app's inputs. */
+    /** The partitions, in definition order; their queries are not in {@link #queries()}. */
+    public List<PartitionPlan> partitions() {
+        return partitions;
+    }
+
+    /** Every query, those inside partitions included. */
+    public List<QueryPlan> allQueries() {
+        List<QueryPlan> all = new ArrayList<>(queries);
+        partitions.forEach(p -> all.addAll(p.queries()));
+        return all;
+    }
+
+    /** Streams no query (also inside a partition) inserts into: the app's inputs. Inner streams are not streams of the app. */
     public List<String> inputStreams() {
         List<String> inputs = new ArrayList<>();
         for (String stream : streams.keySet()) {
-            if (queries.stream().noneMatch(q -> q.outputStream().equals(stream))) {
+            if (allQueries().stream().noneMatch(q -> q.outputStream().equals(stream))) {
                 inputs.add(stream);
             }
         }
@@ -54,7 +74,7 @@ public final class AppPlan implements Serializable {
     public List<String> outputStreams() {
         List<String> outputs = new ArrayList<>();
         for (String stream : streams.keySet()) {
-            if (queries.stream().anyMatch(q -> q.outputStream().equals(stream))) {
+            if (allQueries().stream().anyMatch(q -> q.outputStream().equals(stream))) {
                 outputs.add(stream);
             }
         }

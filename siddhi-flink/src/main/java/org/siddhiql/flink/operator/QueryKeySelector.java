@@ -14,9 +14,20 @@ public final class QueryKeySelector implements KeySelector<TaggedEvent, String> 
     private static final String GLOBAL_KEY = "";
 
     private final Evaluator[] groupBy;
+    private final boolean partitionKey;
 
     private QueryKeySelector(Evaluator[] groupBy) {
+        this(groupBy, false);
+    }
+
+    private QueryKeySelector(Evaluator[] groupBy, boolean partitionKey) {
         this.groupBy = groupBy;
+        this.partitionKey = partitionKey;
+    }
+
+    /** The partition key each event carries (see {@link PartitionSplitter}): for a partition's queries. */
+    public static QueryKeySelector partitionKey() {
+        return new QueryKeySelector(new Evaluator[0], true);
     }
 
     /** The key of a query that runs alone in its operator. */
@@ -32,6 +43,9 @@ public final class QueryKeySelector implements KeySelector<TaggedEvent, String> 
 
     @Override
     public String getKey(TaggedEvent tagged) {
+        if (partitionKey) {
+            return tagged.key();
+        }
         if (groupBy.length == 0) {
             return GLOBAL_KEY;
         }

@@ -15,7 +15,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.compiler.plan.Keying;
+import org.siddhiql.compiler.plan.PartitionPlan;
 import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.flink.operator.PartitionSplitter;
 import org.siddhiql.flink.operator.QueryGraphOperator;
 import org.siddhiql.flink.operator.QueryKeySelector;
 import org.siddhiql.flink.operator.StatelessQueryFunction;
@@ -80,14 +82,41 @@ public final class FlinkTranslator {
 
     /** The queries that must run fused, in order, on one key; see the class comment. */
     public static List<QueryPlan> sequentialQueries(AppPlan plan, int parallelism) {
-        if (parallelism == 1) {
-            return plan.queries();
-        }
+        Set<QueryPlan> afterPartitions = downstreamOfPartitions(plan);
         return plan.queries().stream()
-                .filter(q -> q.keying() == Keying.GLOBAL
+                .filter(q -> !afterPartitions.contains(q))
+                .filter(q -> parallelism == 1
+                        || q.keying() == Keying.GLOBAL
                         || q.isStateful() && readsQueryOutput(plan, q)
                         || feedsStatefulQuery(plan, q.outputStream(), new HashSet<>()))
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * The queries outside partitions that read partition outputs, directly or through each other. The compiler
+     * admits only stateless ones (feeding only stateless ones), so they run after the partitions' operators.
+     */
+    static Set<QueryPlan> downstreamOfPartitions(AppPlan plan) {
+        Set<String> fed = new HashSet<>();
+        plan.partitions().forEach(p -> fed.addAll(p.outputStreams()));
+        Set<QueryPlan> downstream = new java.util.LinkedHashSet<>();
+        boolean grown = !fed.isEmpty();
+        while (grown) {
+            grown = false;
+            for (QueryPlan query : plan.queries()) {
+                if (!downstream.contains(query) && query.inputStreams().stream().anyMatch(fed::contains)) {
+                    downstream.add(query);
+                    fed.add(query.outputStream());
+                    grown = true;
+                }
+            }
+        }
+        return downstream;
+    }
+
+    /** The operator uid of a partition's queries. */
+    public static String uid(PartitionPlan partition) {
+        return "siddhi-" + partition.name();
     }
 
     /**
@@ -116,6 +145,9 @@ public final class FlinkTranslator {
         List<QueryPlan> sequential = sequentialQueries(plan, parallelism);
         if (!sequential.isEmpty()) {
             sequentialPart(sequential, input);
+        }
+        for (PartitionPlan partition : plan.partitions()) {
+            partitionPart(partition, input);
         }
         List<QueryPlan> remaining = new ArrayList<>(plan.queries());
         remaining.removeAll(sequential);
@@ -165,6 +197,33 @@ public final class FlinkTranslator {
                 // A fixed uid: each query's state names start with the query's name, so a query added to or removed
                 // from the sequential part leaves the others' state where a savepoint expects it.
                 .uid(SEQUENTIAL_UID);
+        exported.forEach((stream, tag) ->
+                parts.computeIfAbsent(stream, s -> new ArrayList<>()).add(operator.getSideOutput(tag)));
+    }
+
+    /**
+     * A partition's queries in one operator keyed by the partition key, at the job's parallelism: each key's windows,
+     * aggregates, partial matches and inner streams are keyed state, so they checkpoint and rescale with their key
+     * group. The splitter in front emits one copy of an event per partition key (one per matching range).
+     */
+    private void partitionPart(PartitionPlan partition, DataStream<TaggedEvent> input) {
+        Map<String, OutputTag<Event>> exported = new LinkedHashMap<>();
+        for (QueryPlan query : partition.queries()) {
+            if (!PartitionPlan.isInner(query.outputStream())) {
+                exported.putIfAbsent(query.outputStream(),
+                        new OutputTag<>(query.outputStream(), EventTypeInfo.of(query.output())));
+            }
+        }
+        String names = partition.queries().stream().map(QueryPlan::name).collect(Collectors.joining(", "));
+        SingleOutputStreamOperator<TaggedEvent> operator = input
+                .flatMap(new PartitionSplitter(partition, streamNames), taggedType)
+                .name(partition.name() + " keys of " + String.join(", ", partition.partitionedStreams()))
+                .setParallelism(input.getParallelism())
+                .keyBy(QueryKeySelector.partitionKey())
+                .transform("siddhi " + partition.name() + " [" + names + "]", taggedType,
+                        new QueryGraphOperator(partition.queries(), streamNames, exported, timeMode))
+                .uid(uid(partition))
+                .setParallelism(parallelism);
         exported.forEach((stream, tag) ->
                 parts.computeIfAbsent(stream, s -> new ArrayList<>()).add(operator.getSideOutput(tag)));
     }

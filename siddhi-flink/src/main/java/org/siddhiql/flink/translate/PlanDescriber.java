@@ -3,6 +3,7 @@ package org.siddhiql.flink.translate;
 import java.util.StringJoiner;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.compiler.plan.Keying;
+import org.siddhiql.compiler.plan.PartitionPlan;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.plan.SelectorPlan;
 
@@ -23,8 +24,28 @@ public final class PlanDescriber {
                 plan.inputStreams().contains(s.name()) ? "  [input]" : "").append('\n'));
         out.append("queries:\n");
         for (QueryPlan query : plan.queries()) {
+            describe(query, keying(query), out);
+        }
+        for (PartitionPlan partition : plan.partitions()) {
+            out.append(partition.name()).append(" (line ").append(partition.line())
+                    .append(")  keyed: by partition key (each key's state is keyed state, spread over parallel"
+                            + " instances)\n");
+            for (String stream : partition.partitionedStreams()) {
+                PartitionPlan.KeySpec key = partition.keySpec(stream);
+                out.append("  with     ").append(stream).append(key.isRange()
+                        ? " by range " + String.join(" | ", key.labels()) : " by value").append('\n');
+            }
+            for (QueryPlan query : partition.queries()) {
+                describe(query, "by partition key", out);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void describe(QueryPlan query, String keying, StringBuilder out) {
+        {
             out.append("  ").append(query.name()).append(" (line ").append(query.line()).append(")  keyed: ")
-                    .append(keying(query)).append('\n');
+                    .append(keying).append('\n');
             out.append("    source   ").append(String.join(", ", query.inputStreams()))
                     .append(query.pattern() == null ? "" : "  (pattern of " + query.pattern().steps().size()
                             + " step(s))").append('\n');
@@ -65,7 +86,6 @@ public final class PlanDescriber {
             out.append("    insert   ").append(eventTypes(selector)).append(" into ").append(query.output())
                     .append('\n');
         }
-        return out.toString();
     }
 
     private static String keying(QueryPlan query) {

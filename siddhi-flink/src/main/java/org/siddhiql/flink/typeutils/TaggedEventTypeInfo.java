@@ -55,12 +55,17 @@ public final class TaggedEventTypeInfo extends CodecTypeInfo<TaggedEvent> {
         public void encode(TaggedEvent value, DataOutput out) throws IOException {
             out.writeShort(value.stream());
             codecs[value.stream()].encode(value.event(), out);
+            out.writeBoolean(value.key() != null);
+            if (value.key() != null) {
+                out.writeUTF(value.key());
+            }
         }
 
         @Override
         public TaggedEvent decode(DataInput in) throws IOException {
             int stream = in.readShort();
-            return new TaggedEvent(stream, codecs[stream].decode(in));
+            org.siddhiql.runtime.event.Event event = codecs[stream].decode(in);
+            return new TaggedEvent(stream, event, in.readBoolean() ? in.readUTF() : null);
         }
 
         @Override
