@@ -35,6 +35,7 @@ final class PatternScope implements Scope {
     private final int currentStep;
     private final String clause;
     private final List<Aggregator> aggregators;
+    private boolean trackRemovals;
 
     private PatternScope(List<Slot> slots, int currentStep, String clause, List<Aggregator> aggregators) {
         this.slots = slots;
@@ -50,6 +51,13 @@ final class PatternScope implements Scope {
 
     static PatternScope selecting(List<Slot> slots) {
         return new PatternScope(slots, NO_STEP, "select", new ArrayList<>());
+    }
+
+    /** A join's select clause: its aggregators see expired pairs, so they keep removable state. */
+    static PatternScope selectingJoined(List<Slot> slots) {
+        PatternScope scope = new PatternScope(slots, NO_STEP, "select", new ArrayList<>());
+        scope.trackRemovals = true;
+        return scope;
     }
 
     static PatternScope of(List<Slot> slots, String clause) {
@@ -145,7 +153,7 @@ final class PatternScope implements Scope {
 
     @Override
     public boolean aggregatorsTrackRemovals() {
-        return false;
+        return trackRemovals;
     }
 
     @Override

@@ -29,6 +29,8 @@ import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.plan.SelectorPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.join.JoinSide;
+import org.siddhiql.runtime.join.JoinSpec;
 import org.siddhiql.runtime.pattern.PatternSpec;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.ratelimit.RateLimits;
@@ -56,6 +58,9 @@ final class QueryCompiler {
     QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams, boolean inPartition) {
         if (query.getInputStream() instanceof StateInputStream) {
             return compilePattern(query, name, (StateInputStream) query.getInputStream(), streams, inPartition);
+        }
+        if (query.getInputStream() instanceof JoinInputStream) {
+            return compileJoin(query, name, (JoinInputStream) query.getInputStream(), streams, inPartition);
         }
         SingleInputStream input = singleInput(query.getInputStream(), inPartition);
         StreamSchema schema = streams.get(input.getStreamId());
@@ -179,6 +184,86 @@ final class QueryCompiler {
                 insert.getId());
     }
 
+    /** A join of two windowed streams: each side's filters and window, the condition over both, any select clause. */
+    private QueryPlan compileJoin(Query query, String name, JoinInputStream join,
+            Map<String, StreamSchema> streams, boolean inPartition) {
+        if (join.getWithin() != null || join.getPer() != null) {
+            throw AppCompiler.unsupported(join, "joins with aggregations (within/per) are not supported yet");
+        }
+        InsertIntoStream insert = insertInto(query.getOutputStream(), inPartition);
+        OutputStream.OutputEventType eventType = insert.getOutputEventType() == null
+                ? OutputStream.OutputEventType.CURRENT_EVENTS : insert.getOutputEventType();
+        SingleInputStream leftInput = singleInput(join.getLeftInputStream(), inPartition);
+        SingleInputStream rightInput = singleInput(join.getRightInputStream(), inPartition);
+        JoinInputStream.Type type = join.getType();
+        JoinInputStream.EventTrigger trigger = join.getTrigger() == null
+                ? JoinInputStream.EventTrigger.ALL : join.getTrigger();
+        JoinSide left = joinSide(leftInput, streams, trigger != JoinInputStream.EventTrigger.RIGHT,
+                type == JoinInputStream.Type.LEFT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
+        JoinSide right = joinSide(rightInput, streams, trigger != JoinInputStream.EventTrigger.LEFT,
+                type == JoinInputStream.Type.RIGHT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
+        List<PatternScope.Slot> slots = List.of(
+                new PatternScope.Slot(leftInput.getStreamReferenceId(), left.schema(), false),
+                new PatternScope.Slot(rightInput.getStreamReferenceId(), right.schema(), false));
+        Evaluator condition = null;
+        if (join.getOnCompare() != null) {
+            condition = expressions.compile(join.getOnCompare(), PatternScope.of(slots, "on"));
+            if (condition.type() != AttributeType.BOOL) {
+                throw new CompileException(SourcePosition.of(join.getOnCompare()),
+                        "on condition must be bool, got " + condition.type().siddhiName());
+            }
+        }
+        Selector selector = query.getSelector();
+        if (selector.getSelectionList().isEmpty()) {
+            throw AppCompiler.unsupported(selector, "'select *' over a join is not supported yet: name the "
+                    + "attributes (l.id as id, ...)");
+        }
+        PatternScope selectScope = PatternScope.selectingJoined(slots);
+        SelectorPlan selectorPlan = selectorPlan(query, eventType, selector.getSelectionList(), selectScope,
+                selectScope::aggregators, PatternScope.of(slots, "group by"));
+        StreamSchema output = selectorPlan.output();
+        RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), selectorPlan.isGroupBy(), output,
+                inPartition);
+        defineOutput(insert, output, streams);
+        JoinSpec spec = new JoinSpec(left, right, condition,
+                eventType != OutputStream.OutputEventType.CURRENT_EVENTS);
+        return QueryPlan.ofJoin(name, SourcePosition.of(query).line(), spec, selectorPlan, rateLimit,
+                insert.getId());
+    }
+
+    /**
+     * One side of a join: filters, then at most one window, which must be last (Siddhi finds in the side's last
+     * processor). Its window is compiled as if the query output expired events, since Siddhi keeps a batch window's
+     * last batch for a join to find in.
+     */
+    private JoinSide joinSide(SingleInputStream input, Map<String, StreamSchema> streams, boolean triggers,
+            boolean outer) {
+        StreamSchema schema = streams.get(input.getStreamId());
+        if (schema == null) {
+            throw AppCompiler.unsupported(input, "stream '" + input.getStreamId() + "' is not defined (joins with "
+                    + "tables, named windows and aggregations are not supported yet)");
+        }
+        String alias = input.getStreamReferenceId();
+        List<Evaluator> filters = new ArrayList<>();
+        WindowSpec window = null;
+        for (StreamHandler handler : input.getStreamHandlers()) {
+            if (handler instanceof Filter && window == null) {
+                filters.add(condition(((Filter) handler).getParameters()[0], StreamScope.of(schema, alias, "filter"),
+                        "filter"));
+            } else if (handler instanceof Window && window == null) {
+                window = window((Window) handler, schema, alias, true, null);
+                if (!window.joinable()) {
+                    throw AppCompiler.unsupported(handler, "joining window '" + window.describe()
+                            + "' is not supported yet");
+                }
+            } else {
+                throw AppCompiler.unsupported(handler, "only filters and one window before the join are supported "
+                        + "yet on a join's side");
+            }
+        }
+        return new JoinSide(schema, filters, window, triggers, outer);
+    }
+
     /**
      * Group-by state can be split by key only when nothing else in the query depends on all events: no window, or
      * one that treats events independently, and no rate limit (whose counters and timers are global).
@@ -272,9 +357,6 @@ final class QueryCompiler {
     }
 
     private static SingleInputStream singleInput(InputStream input, boolean inPartition) {
-        if (input instanceof JoinInputStream) {
-            throw AppCompiler.unsupported(input, "joins are not supported yet");
-        }
         if (!(input instanceof SingleInputStream)) {
             throw AppCompiler.unsupported(input, "this kind of input stream is not supported yet");
         }

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.join.JoinKernel;
+import org.siddhiql.runtime.join.JoinSpec;
 import org.siddhiql.runtime.pattern.PatternKernel;
 import org.siddhiql.runtime.pattern.PatternSpec;
 import org.siddhiql.runtime.query.QueryKernel;
@@ -32,24 +34,33 @@ public final class QueryPlan implements Serializable {
     private final String outputStream;
     private final Keying keying;
     private final PatternSpec pattern;
+    private final JoinSpec join;
 
     public QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
             List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
             Keying keying) {
-        this(name, line, input, filters, window, windowFilters, selector, rateLimit, outputStream, keying, null);
+        this(name, line, input, filters, window, windowFilters, selector, rateLimit, outputStream, keying, null, null);
     }
 
     /** A pattern query: its steps, then the selector, rate limit and insert of any query; its state is global. */
     public static QueryPlan ofPattern(String name, int line, PatternSpec pattern, SelectorPlan selector,
             RateLimitSpec rateLimit, String outputStream) {
         return new QueryPlan(name, line, null, List.of(), null, List.of(), selector, rateLimit, outputStream,
-                Keying.GLOBAL, pattern);
+                Keying.GLOBAL, pattern, null);
+    }
+
+    /** A join of two windowed streams: its sides, then the selector, rate limit and insert; its state is global. */
+    public static QueryPlan ofJoin(String name, int line, JoinSpec join, SelectorPlan selector,
+            RateLimitSpec rateLimit, String outputStream) {
+        return new QueryPlan(name, line, null, List.of(), null, List.of(), selector, rateLimit, outputStream,
+                Keying.GLOBAL, null, join);
     }
 
     private QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
             List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
-            Keying keying, PatternSpec pattern) {
+            Keying keying, PatternSpec pattern, JoinSpec join) {
         this.pattern = pattern;
+        this.join = join;
         this.name = name;
         this.line = line;
         this.input = input;
@@ -78,12 +89,17 @@ public final class QueryPlan implements Serializable {
 
     /** The streams the query reads, each once, in order of first appearance. */
     public List<String> inputStreams() {
-        return pattern == null ? List.of(input.name()) : pattern.inputStreams();
+        return join != null ? join.inputStreams() : pattern == null ? List.of(input.name()) : pattern.inputStreams();
     }
 
     /** The pattern's steps, or null for a single-stream query. */
     public PatternSpec pattern() {
         return pattern;
+    }
+
+    /** The join's sides, or null for other queries. */
+    public JoinSpec join() {
+        return join;
     }
 
     public List<Evaluator> filters() {
@@ -127,14 +143,17 @@ public final class QueryPlan implements Serializable {
 
     /** The kernel of a single-stream query. */
     public QueryKernel instantiate(StateProvider state) {
-        if (pattern != null) {
-            throw new IllegalStateException("query " + name + " is a pattern: use newProcessor");
+        if (pattern != null || join != null) {
+            throw new IllegalStateException("query " + name + " reads several streams: use newProcessor");
         }
         return new QueryKernel(this, state);
     }
 
     /** The runtime of any query: a {@link QueryKernel}, or a {@link PatternKernel} for a pattern. */
     public QueryProcessor newProcessor(StateProvider state) {
+        if (join != null) {
+            return new JoinKernel(this, state);
+        }
         return pattern == null ? new QueryKernel(this, state) : new PatternKernel(this, state);
     }
 }

@@ -44,10 +44,21 @@ public final class ExternalTimeWindow extends BaseWindowSpec {
         this.time = time;
     }
 
+    /** Joinable: a join finds in its contents. */
+    @Override
+    public boolean joinable() {
+        return true;
+    }
+
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         EventQueue window = new EventQueue(state, stateName + ".window", codec);
         return new UntimedKernel() {
+            @Override
+            public List<Event> contents() {
+                return window.toList();
+            }
+
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 Long value = (Long) event.get(timestampIndex);

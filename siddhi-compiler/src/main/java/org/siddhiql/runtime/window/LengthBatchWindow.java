@@ -53,6 +53,12 @@ public final class LengthBatchWindow extends BaseWindowSpec {
         this.expectsExpired = expectsExpired;
     }
 
+    /** Joinable: a join finds in the last batch it emitted. */
+    @Override
+    public boolean joinable() {
+        return true;
+    }
+
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         return new Kernel(state, stateName);
@@ -67,6 +73,11 @@ public final class LengthBatchWindow extends BaseWindowSpec {
             this.batch = new EventQueue(state, name + ".batch", codec);
             this.flusher = new BatchFlush(state, name, codec, expectsExpired, true);
             this.count = state.value(name + ".count", Codecs.LONG);
+        }
+
+        @Override
+        public List<Event> contents() {
+            return flusher.previous();
         }
 
         @Override

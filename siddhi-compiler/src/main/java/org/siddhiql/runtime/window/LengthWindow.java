@@ -34,10 +34,21 @@ public final class LengthWindow extends BaseWindowSpec {
         this.length = length;
     }
 
+    /** Joinable: a join finds in its contents. */
+    @Override
+    public boolean joinable() {
+        return true;
+    }
+
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         EventQueue window = new EventQueue(state, stateName + ".window", codec);
         return new UntimedKernel() {
+            @Override
+            public List<Event> contents() {
+                return window.toList();
+            }
+
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 Event current = event.withType(EventType.CURRENT);

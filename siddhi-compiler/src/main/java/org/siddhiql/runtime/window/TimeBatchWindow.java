@@ -69,6 +69,12 @@ public final class TimeBatchWindow extends BaseWindowSpec {
         this.expectsExpired = expectsExpired;
     }
 
+    /** Joinable: a join finds in the last batch it emitted. */
+    @Override
+    public boolean joinable() {
+        return true;
+    }
+
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         return new Kernel(state, stateName);
@@ -83,6 +89,11 @@ public final class TimeBatchWindow extends BaseWindowSpec {
             this.nextEmit = state.value(name + ".nextEmit", Codecs.LONG);
             this.batch = new EventQueue(state, name + ".batch", codec);
             this.flusher = new BatchFlush(state, name, codec, expectsExpired, false);
+        }
+
+        @Override
+        public List<Event> contents() {
+            return flusher.previous();
         }
 
         @Override

@@ -39,11 +39,22 @@ public final class TimeLengthWindow extends BaseWindowSpec {
         this.length = length;
     }
 
+    /** Joinable: a join finds in its contents. */
+    @Override
+    public boolean joinable() {
+        return true;
+    }
+
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         EventQueue window = new EventQueue(state, stateName + ".window", codec);
         TimerQueue timers = new TimerQueue(state, stateName + ".timers");
         return new WindowKernel() {
+            @Override
+            public List<Event> contents() {
+                return window.toList();
+            }
+
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 long now = context.currentTime();

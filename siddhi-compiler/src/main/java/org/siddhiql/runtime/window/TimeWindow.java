@@ -45,11 +45,22 @@ public final class TimeWindow extends BaseWindowSpec {
         return true;
     }
 
+    /** Joinable: a join finds in its contents. */
+    @Override
+    public boolean joinable() {
+        return true;
+    }
+
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
         EventQueue window = new EventQueue(state, stateName + ".window", codec);
         ValueCell<Long> lastTimestamp = state.value(stateName + ".last", Codecs.LONG);
         return new WindowKernel() {
+            @Override
+            public List<Event> contents() {
+                return window.toList();
+            }
+
             @Override
             public void onEvent(Event event, WindowContext context, List<Event> out) {
                 leave(context.currentTime(), out);

@@ -13,4 +13,13 @@ public interface WindowKernel {
 
     /** A time this kernel scheduled has come; {@code context.currentTime()} may be later than {@code time}. */
     void onTimer(long time, WindowContext context, List<Event> out);
+
+    /**
+     * What a join matches the other side's events against, oldest first: the events Siddhi's window would find (a
+     * sliding window's contents, a batch window's last emitted batch). Only windows whose spec says
+     * {@link WindowSpec#joinable()} answer.
+     */
+    default List<Event> contents() {
+        throw new UnsupportedOperationException("this window cannot be joined yet");
+    }
 }

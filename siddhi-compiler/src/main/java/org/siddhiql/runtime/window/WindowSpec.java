@@ -23,6 +23,14 @@ public interface WindowSpec extends Serializable {
         return ProcessingMode.SLIDE;
     }
 
+    /**
+     * Whether its kernels answer {@link WindowKernel#contents()}, so the window may be a side of a join; a join's
+     * windows are compiled as if the query output expired events, so batch windows keep their last batch to find.
+     */
+    default boolean joinable() {
+        return false;
+    }
+
     /** Creates the runtime for one operator; state names start with {@code stateName}. */
     WindowKernel instantiate(StateProvider state, String stateName);
 
