@@ -5,7 +5,9 @@ import io.siddhi.query.api.SiddhiElement;
 import io.siddhi.query.api.annotation.Element;
 import io.siddhi.query.api.definition.AbstractDefinition;
 import io.siddhi.query.api.definition.Attribute;
+import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.definition.StreamDefinition;
+import io.siddhi.query.api.definition.TableDefinition;
 import io.siddhi.query.api.exception.SiddhiAppContextException;
 import io.siddhi.query.api.execution.ExecutionElement;
 import io.siddhi.query.api.execution.partition.Partition;
@@ -25,6 +27,7 @@ import org.siddhiql.compiler.plan.PartitionPlan;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.window.Windows;
 
 /**
@@ -52,7 +55,7 @@ public final class AppCompiler {
             streams.put(definition.getId(), schemaOf(definition));
         }
         ExpressionCompiler expressions = new ExpressionCompiler(functions);
-        QueryCompiler queries = new QueryCompiler(expressions, windows);
+        QueryCompiler queries = new QueryCompiler(expressions, windows, tablesOf(app));
         List<QueryPlan> plans = new ArrayList<>();
         List<QueryPlan> all = new ArrayList<>();
         Map<QueryPlan, Query> sources = new LinkedHashMap<>();
@@ -168,11 +171,32 @@ public final class AppCompiler {
     private static final Pattern DUPLICATE_OUTPUT = Pattern.compile("(.*) is already defined as an output attribute.*");
 
     private static void rejectUnsupportedDefinitions(SiddhiApp app) {
-        reject(app.getTableDefinitionMap(), "tables ('define table') are not supported yet");
         reject(app.getWindowDefinitionMap(), "named windows ('define window') are not supported yet");
         reject(app.getTriggerDefinitionMap(), "triggers ('define trigger') are not supported yet");
         reject(app.getAggregationDefinitionMap(), "incremental aggregations ('define aggregation') are not supported yet");
         reject(app.getFunctionDefinitionMap(), "script functions ('define function') are not supported yet");
+    }
+
+    /** The tables, with their primary keys checked against their attributes. */
+    private static Map<String, TableSpec> tablesOf(SiddhiApp app) {
+        Map<String, TableSpec> tables = new LinkedHashMap<>();
+        for (TableDefinition definition : app.getTableDefinitionMap().values()) {
+            StreamSchema schema = schemaOf(definition);
+            List<Integer> key = new ArrayList<>();
+            Annotation primaryKey = AnnotationHelper.getAnnotation("PrimaryKey", definition.getAnnotations());
+            if (primaryKey != null) {
+                for (Element element : primaryKey.getElements()) {
+                    int index = schema.indexOf(element.getValue());
+                    if (index < 0) {
+                        throw new CompileException(SourcePosition.firstOf(primaryKey, definition), "@primaryKey attribute '"
+                                + element.getValue() + "' does not exist in table '" + definition.getId() + "'");
+                    }
+                    key.add(index);
+                }
+            }
+            tables.put(definition.getId(), new TableSpec(schema, key.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return tables;
     }
 
     private static void reject(Map<String, ? extends SiddhiElement> definitions, String reason) {

@@ -34,6 +34,7 @@ import org.siddhiql.runtime.join.JoinSpec;
 import org.siddhiql.runtime.pattern.PatternSpec;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.ratelimit.RateLimits;
+import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.window.WindowCompileContext;
 import org.siddhiql.runtime.window.WindowFactory;
 import org.siddhiql.runtime.window.WindowSpec;
@@ -43,10 +44,17 @@ import org.siddhiql.runtime.window.Windows;
 final class QueryCompiler {
     private final ExpressionCompiler expressions;
     private final Windows windows;
+    /** The app's tables by name: queries may insert into them and join them. */
+    private final Map<String, TableSpec> tables;
 
     QueryCompiler(ExpressionCompiler expressions, Windows windows) {
+        this(expressions, windows, Map.of());
+    }
+
+    QueryCompiler(ExpressionCompiler expressions, Windows windows, Map<String, TableSpec> tables) {
         this.expressions = expressions;
         this.windows = windows;
+        this.tables = Map.copyOf(tables);
     }
 
     /** Compiles the query; defines its output stream in {@code streams} when the app did not. */
@@ -56,6 +64,20 @@ final class QueryCompiler {
 
     /** @param inPartition whether the query is inside a partition, where inner ({@code #}) streams are valid */
     QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams, boolean inPartition) {
+        QueryPlan plan = compileQuery(query, name, streams, inPartition);
+        TableSpec table = tables.get(plan.outputStream());
+        if (table == null) {
+            return plan;
+        }
+        if (inPartition) {
+            throw AppCompiler.unsupported(query.getOutputStream(), "inserting into a table inside a partition is "
+                    + "not supported yet");
+        }
+        return plan.insertingIntoTable(table);
+    }
+
+    private QueryPlan compileQuery(Query query, String name, Map<String, StreamSchema> streams,
+            boolean inPartition) {
         if (query.getInputStream() instanceof StateInputStream) {
             return compilePattern(query, name, (StateInputStream) query.getInputStream(), streams, inPartition);
         }
@@ -202,6 +224,10 @@ final class QueryCompiler {
                 type == JoinInputStream.Type.LEFT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
         JoinSide right = joinSide(rightInput, streams, trigger != JoinInputStream.EventTrigger.LEFT,
                 type == JoinInputStream.Type.RIGHT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
+        if (inPartition && (left.table() != null || right.table() != null)) {
+            // A partition's operator runs per key, so it would hold its own, empty copy of the table.
+            throw AppCompiler.unsupported(join, "joining a table inside a partition is not supported yet");
+        }
         List<PatternScope.Slot> slots = List.of(
                 new PatternScope.Slot(leftInput.getStreamReferenceId(), left.schema(), false),
                 new PatternScope.Slot(rightInput.getStreamReferenceId(), right.schema(), false));
@@ -239,9 +265,17 @@ final class QueryCompiler {
     private JoinSide joinSide(SingleInputStream input, Map<String, StreamSchema> streams, boolean triggers,
             boolean outer) {
         StreamSchema schema = streams.get(input.getStreamId());
+        TableSpec table = tables.get(input.getStreamId());
+        if (schema == null && table != null) {
+            if (!input.getStreamHandlers().isEmpty()) {
+                throw AppCompiler.unsupported(input.getStreamHandlers().get(0), "filters and windows on a table's "
+                        + "side of a join are not supported yet");
+            }
+            return new JoinSide(table, outer);
+        }
         if (schema == null) {
             throw AppCompiler.unsupported(input, "stream '" + input.getStreamId() + "' is not defined (joins with "
-                    + "tables, named windows and aggregations are not supported yet)");
+                    + "named windows and aggregations are not supported yet)");
         }
         String alias = input.getStreamReferenceId();
         List<Evaluator> filters = new ArrayList<>();
@@ -346,8 +380,16 @@ final class QueryCompiler {
         }
     }
 
-    private static void defineOutput(InsertIntoStream insert, StreamSchema output, Map<String, StreamSchema> streams) {
-        StreamSchema existing = streams.get(insert.getId());
+    private void defineOutput(InsertIntoStream insert, StreamSchema output, Map<String, StreamSchema> streams) {
+        TableSpec table = tables.get(insert.getId());
+        StreamSchema existing = table != null ? table.schema() : streams.get(insert.getId());
+        if (table != null && !existing.sameShape(output)) {
+            throw new CompileException(SourcePosition.of(insert), "table '" + insert.getId() + "' is defined as "
+                    + existing + " but the query inserts " + output);
+        }
+        if (table != null) {
+            return;
+        }
         if (existing == null) {
             streams.put(insert.getId(), output);
         } else if (!existing.sameShape(output)) {

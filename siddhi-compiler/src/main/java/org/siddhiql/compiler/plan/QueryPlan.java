@@ -12,6 +12,7 @@ import org.siddhiql.runtime.query.QueryKernel;
 import org.siddhiql.runtime.query.QueryProcessor;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.state.StateProvider;
+import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.window.WindowSpec;
 
 /**
@@ -35,6 +36,8 @@ public final class QueryPlan implements Serializable {
     private final Keying keying;
     private final PatternSpec pattern;
     private final JoinSpec join;
+    /** The table the query inserts into, or null when it inserts into a stream. */
+    private TableSpec outputTable;
 
     public QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
             List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
@@ -71,6 +74,22 @@ public final class QueryPlan implements Serializable {
         this.rateLimit = rateLimit;
         this.outputStream = outputStream;
         this.keying = keying;
+    }
+
+    /**
+     * This query inserting into a table instead of a stream: a table is global state shared by every query touching
+     * it, so the query runs in the sequential part (global keying) and its output never leaves the graph.
+     */
+    public QueryPlan insertingIntoTable(TableSpec table) {
+        QueryPlan copy = new QueryPlan(name, line, input, filters, window, windowFilters, selector, rateLimit,
+                outputStream, Keying.GLOBAL, pattern, join);
+        copy.outputTable = table;
+        return copy;
+    }
+
+    /** The table the query inserts into, or null when its output is a stream. */
+    public TableSpec outputTable() {
+        return outputTable;
     }
 
     /** {@code @info(name=...)} or {@code query<N>} by position; operator names and state names derive from it. */

@@ -10,6 +10,7 @@ import org.siddhiql.runtime.query.QueryContext;
 import org.siddhiql.runtime.query.QueryKernel;
 import org.siddhiql.runtime.query.QueryProcessor;
 import org.siddhiql.runtime.state.StateProvider;
+import org.siddhiql.runtime.table.TableRows;
 import org.siddhiql.runtime.window.WindowContext;
 import org.siddhiql.runtime.window.WindowKernel;
 
@@ -37,8 +38,8 @@ public final class JoinKernel implements QueryProcessor {
 
     @Override
     public void onChunk(String stream, List<Event> events, QueryContext context) {
-        boolean toLeft = left.spec.stream().equals(stream);
-        boolean toRight = right.spec.stream().equals(stream);
+        boolean toLeft = left.table == null && left.spec.stream().equals(stream);
+        boolean toRight = right.table == null && right.spec.stream().equals(stream);
         if (toLeft && toRight) {
             // A self join: each event reaches the left side, then the right, as Siddhi's shared receiver does.
             for (Event event : events) {
@@ -120,6 +121,8 @@ public final class JoinKernel implements QueryProcessor {
         final Evaluator[] filters;
         final WindowKernel window;
         final SideTimers timers;
+        /** The rows of a table side, or null for a stream side. */
+        final TableRows table;
 
         Side(JoinSide spec, int slot, StateProvider state, String name) {
             this.spec = spec;
@@ -127,6 +130,7 @@ public final class JoinKernel implements QueryProcessor {
             this.filters = spec.filters().toArray(new Evaluator[0]);
             this.window = spec.window() == null ? null : spec.window().instantiate(state, name + ".window");
             this.timers = window == null ? null : new SideTimers(state, name + ".timers");
+            this.table = spec.table() == null ? null : spec.table().instantiate(state);
         }
 
         boolean passes(Event event) {
@@ -155,6 +159,9 @@ public final class JoinKernel implements QueryProcessor {
 
         /** What the other side's events are matched against: the window's findable contents. */
         List<Event> contents() {
+            if (table != null) {
+                return table.contents();
+            }
             return window == null ? List.of() : window.contents();
         }
 

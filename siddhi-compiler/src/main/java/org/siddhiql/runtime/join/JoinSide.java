@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.window.WindowSpec;
 
 /**
@@ -19,6 +20,8 @@ public final class JoinSide implements Serializable {
     private final WindowSpec window;
     private final boolean triggers;
     private final boolean outer;
+    /** The table this side reads, or null for a stream. */
+    private final TableSpec table;
 
     public JoinSide(StreamSchema schema, List<Evaluator> filters, WindowSpec window, boolean triggers,
             boolean outer) {
@@ -27,6 +30,25 @@ public final class JoinSide implements Serializable {
         this.window = window;
         this.triggers = triggers;
         this.outer = outer;
+        this.table = null;
+    }
+
+    /**
+     * A table as a side: its contents are the table's rows and it never triggers, since a table has no arrivals
+     * (writes to it only change what the other side finds).
+     */
+    public JoinSide(TableSpec table, boolean outer) {
+        this.schema = table.schema();
+        this.filters = List.of();
+        this.window = null;
+        this.triggers = false;
+        this.outer = outer;
+        this.table = table;
+    }
+
+    /** The table read, or null when the side is a stream. */
+    public TableSpec table() {
+        return table;
     }
 
     public StreamSchema schema() {

@@ -41,8 +41,14 @@ public final class JoinSpec implements Serializable {
         return expiredOn;
     }
 
-    /** The streams read, each once (a self join reads one), left first. */
+    /** The streams read, each once (a self join reads one), left first; a table side reads none. */
     public List<String> inputStreams() {
+        if (left.table() != null) {
+            return List.of(right.stream());
+        }
+        if (right.table() != null) {
+            return List.of(left.stream());
+        }
         return left.stream().equals(right.stream()) ? List.of(left.stream())
                 : List.of(left.stream(), right.stream());
     }

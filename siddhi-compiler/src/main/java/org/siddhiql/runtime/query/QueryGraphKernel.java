@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.event.EventType;
 import org.siddhiql.runtime.state.StateProvider;
+import org.siddhiql.runtime.table.SharedTableState;
+import org.siddhiql.runtime.table.TableRows;
+import org.siddhiql.runtime.table.TableSpec;
 
 /**
  * Several queries run as one unit, passing events between them exactly as Siddhi's stream junctions do: a chunk of
@@ -21,6 +25,8 @@ public final class QueryGraphKernel {
     private final List<QueryPlan> plans;
     private final Map<String, List<Integer>> readers = new LinkedHashMap<>();
     private final Set<String> exported;
+    /** Per query, the rows of the table it inserts into, or null when it inserts into a stream. */
+    private final List<TableRows> tableWriters = new ArrayList<>();
     /** The per-query views of the backend's context, made once per context (backends reuse theirs). */
     private StreamContext contextsFor;
     private QueryContext[] contexts;
@@ -32,8 +38,11 @@ public final class QueryGraphKernel {
     public QueryGraphKernel(List<QueryPlan> queries, Set<String> exported, StateProvider state) {
         this.plans = List.copyOf(queries);
         this.exported = Set.copyOf(exported);
+        StateProvider shared = new SharedTableState(state);
         for (int i = 0; i < plans.size(); i++) {
-            kernels.add(plans.get(i).newProcessor(state));
+            kernels.add(plans.get(i).newProcessor(shared));
+            TableSpec table = plans.get(i).outputTable();
+            tableWriters.add(table == null ? null : table.instantiate(shared));
             for (String input : plans.get(i).inputStreams()) {
                 readers.computeIfAbsent(input, s -> new ArrayList<>()).add(i);
             }
@@ -86,10 +95,19 @@ public final class QueryGraphKernel {
 
     private QueryContext newQueryContext(int query, StreamContext context) {
         String output = plans.get(query).outputStream();
+        TableRows table = tableWriters.get(query);
         return new QueryContext() {
             @Override
             public void emit(List<Event> chunk) {
-                deliver(output, chunk, context);
+                if (table == null) {
+                    deliver(output, chunk, context);
+                    return;
+                }
+                for (Event event : chunk) {
+                    if (event.type() != EventType.RESET) {
+                        table.insert(event);
+                    }
+                }
             }
 
             @Override
