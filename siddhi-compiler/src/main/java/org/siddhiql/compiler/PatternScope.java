@@ -4,7 +4,6 @@ import io.siddhi.query.api.expression.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import org.siddhiql.compiler.expression.ResolvedAttribute;
-import org.siddhiql.compiler.expression.Scope;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.aggregate.Aggregator;
@@ -15,7 +14,7 @@ import org.siddhiql.runtime.aggregate.Aggregator;
  * and reads its latest event; in the select clause an unindexed reference to a counted step is the list of its
  * values; {@code e[last]} is the last event, {@code e[last-1]} the one before.
  */
-final class PatternScope implements Scope {
+final class PatternScope extends ClauseScope {
     /** One slot of the pattern. */
     static final class Slot {
         final String alias;
@@ -33,39 +32,30 @@ final class PatternScope implements Scope {
 
     private final List<Slot> slots;
     private final int currentStep;
-    private final String clause;
-    private final List<Aggregator> aggregators;
-    private boolean trackRemovals;
 
-    private PatternScope(List<Slot> slots, int currentStep, String clause, List<Aggregator> aggregators) {
+    private PatternScope(List<Slot> slots, int currentStep, String clause, List<Aggregator> aggregators,
+            boolean trackRemovals) {
+        super(clause, aggregators, trackRemovals);
         this.slots = slots;
         this.currentStep = currentStep;
-        this.clause = clause;
-        this.aggregators = aggregators;
     }
 
     /** The filter of step {@code step}; {@code clause} names it in messages. */
     static PatternScope filter(List<Slot> slots, int step, String clause) {
-        return new PatternScope(slots, step, clause, null);
+        return new PatternScope(slots, step, clause, null, false);
     }
 
     static PatternScope selecting(List<Slot> slots) {
-        return new PatternScope(slots, NO_STEP, "select", new ArrayList<>());
+        return new PatternScope(slots, NO_STEP, "select", new ArrayList<>(), false);
     }
 
     /** A join's select clause: its aggregators see expired pairs, so they keep removable state. */
     static PatternScope selectingJoined(List<Slot> slots) {
-        PatternScope scope = new PatternScope(slots, NO_STEP, "select", new ArrayList<>());
-        scope.trackRemovals = true;
-        return scope;
+        return new PatternScope(slots, NO_STEP, "select", new ArrayList<>(), true);
     }
 
     static PatternScope of(List<Slot> slots, String clause) {
-        return new PatternScope(slots, NO_STEP, clause, null);
-    }
-
-    List<Aggregator> aggregators() {
-        return aggregators == null ? List.of() : aggregators;
+        return new PatternScope(slots, NO_STEP, clause, null, false);
     }
 
     @Override
@@ -144,26 +134,5 @@ final class PatternScope implements Scope {
             return index == Variable.LAST ? "[last]" : "[last-" + (Variable.LAST - index) + "]";
         }
         return "[" + index + "]";
-    }
-
-    @Override
-    public boolean allowsAggregators() {
-        return aggregators != null;
-    }
-
-    @Override
-    public boolean aggregatorsTrackRemovals() {
-        return trackRemovals;
-    }
-
-    @Override
-    public int addAggregator(Aggregator aggregator) {
-        aggregators.add(aggregator);
-        return aggregators.size() - 1;
-    }
-
-    @Override
-    public String clause() {
-        return clause;
     }
 }

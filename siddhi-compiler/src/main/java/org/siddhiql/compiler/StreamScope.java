@@ -9,20 +9,15 @@ import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.aggregate.Aggregator;
 
 /** The names visible in one clause of a single-stream query: one stream's attributes, known by its id or alias. */
-final class StreamScope implements Scope {
+final class StreamScope extends ClauseScope {
     private final StreamSchema schema;
     private final String alias;
-    private final String clause;
-    private final List<Aggregator> aggregators;
-    private final boolean trackRemovals;
 
     private StreamScope(StreamSchema schema, String alias, String clause, List<Aggregator> aggregators,
             boolean trackRemovals) {
+        super(clause, aggregators, trackRemovals);
         this.schema = schema;
         this.alias = alias;
-        this.clause = clause;
-        this.aggregators = aggregators;
-        this.trackRemovals = trackRemovals;
     }
 
     /** A clause that may not aggregate: filters, group by, window parameters, having, order by. */
@@ -37,10 +32,6 @@ final class StreamScope implements Scope {
      */
     static StreamScope selecting(StreamSchema schema, String alias, boolean trackRemovals) {
         return new StreamScope(schema, alias, "select", new ArrayList<>(), trackRemovals);
-    }
-
-    List<Aggregator> aggregators() {
-        return aggregators == null ? List.of() : aggregators;
     }
 
     @Override
@@ -59,29 +50,8 @@ final class StreamScope implements Scope {
     }
 
     private String describe() {
-        return clause.equals("having") || clause.equals("order by")
+        return clause().equals("having") || clause().equals("order by")
                 ? "the select output " + schema
                 : "stream " + schema;
-    }
-
-    @Override
-    public boolean allowsAggregators() {
-        return aggregators != null;
-    }
-
-    @Override
-    public boolean aggregatorsTrackRemovals() {
-        return trackRemovals;
-    }
-
-    @Override
-    public int addAggregator(Aggregator aggregator) {
-        aggregators.add(aggregator);
-        return aggregators.size() - 1;
-    }
-
-    @Override
-    public String clause() {
-        return clause;
     }
 }
