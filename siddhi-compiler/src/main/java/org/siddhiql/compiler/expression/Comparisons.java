@@ -4,7 +4,8 @@ import io.siddhi.query.api.expression.condition.Compare;
 import org.siddhiql.compiler.schema.AttributeType;
 
 /**
- * The comparison operators, one class per operator and comparison domain, chosen at compile time. Numbers are
+ * The comparison operators, one class per comparison domain, chosen at compile time; the operator is a final field
+ * whose switch the JIT folds. Numbers are
  * compared after Java's binary numeric promotion of the two operand types, as Siddhi's per-type-pair executors do,
  * with one exception Siddhi has: {@code ==} and {@code !=} between a long and a float compare as doubles (ordering
  * operators compare them as floats). Strings and bools only support {@code ==} and {@code !=}. Both operands are
@@ -32,62 +33,14 @@ final class Comparisons {
      */
     static Evaluator create(Compare.Operator operator, Evaluator left, Evaluator right, AttributeType domain) {
         switch (domain) {
-            case INT:
-                switch (operator) {
-                    case EQUAL: return new IntEqual(left, right);
-                    case NOT_EQUAL: return new IntNotEqual(left, right);
-                    case LESS_THAN: return new IntLess(left, right);
-                    case LESS_THAN_EQUAL: return new IntLessEqual(left, right);
-                    case GREATER_THAN: return new IntGreater(left, right);
-                    case GREATER_THAN_EQUAL: return new IntGreaterEqual(left, right);
-                    default: break;
-                }
-                break;
-            case LONG:
-                switch (operator) {
-                    case EQUAL: return new LongEqual(left, right);
-                    case NOT_EQUAL: return new LongNotEqual(left, right);
-                    case LESS_THAN: return new LongLess(left, right);
-                    case LESS_THAN_EQUAL: return new LongLessEqual(left, right);
-                    case GREATER_THAN: return new LongGreater(left, right);
-                    case GREATER_THAN_EQUAL: return new LongGreaterEqual(left, right);
-                    default: break;
-                }
-                break;
-            case FLOAT:
-                switch (operator) {
-                    case EQUAL: return new FloatEqual(left, right);
-                    case NOT_EQUAL: return new FloatNotEqual(left, right);
-                    case LESS_THAN: return new FloatLess(left, right);
-                    case LESS_THAN_EQUAL: return new FloatLessEqual(left, right);
-                    case GREATER_THAN: return new FloatGreater(left, right);
-                    case GREATER_THAN_EQUAL: return new FloatGreaterEqual(left, right);
-                    default: break;
-                }
-                break;
-            case DOUBLE:
-                switch (operator) {
-                    case EQUAL: return new DoubleEqual(left, right);
-                    case NOT_EQUAL: return new DoubleNotEqual(left, right);
-                    case LESS_THAN: return new DoubleLess(left, right);
-                    case LESS_THAN_EQUAL: return new DoubleLessEqual(left, right);
-                    case GREATER_THAN: return new DoubleGreater(left, right);
-                    case GREATER_THAN_EQUAL: return new DoubleGreaterEqual(left, right);
-                    default: break;
-                }
-                break;
+            case INT: return new IntComparison(operator, left, right);
+            case LONG: return new LongComparison(operator, left, right);
+            case FLOAT: return new FloatComparison(operator, left, right);
+            case DOUBLE: return new DoubleComparison(operator, left, right);
             case STRING:
-                if (operator == Compare.Operator.EQUAL) {
-                    return new StringEqual(left, right);
-                } else if (operator == Compare.Operator.NOT_EQUAL) {
-                    return new StringNotEqual(left, right);
-                }
-                break;
             case BOOL:
-                if (operator == Compare.Operator.EQUAL) {
-                    return new BoolEqual(left, right);
-                } else if (operator == Compare.Operator.NOT_EQUAL) {
-                    return new BoolNotEqual(left, right);
+                if (operator == Compare.Operator.EQUAL || operator == Compare.Operator.NOT_EQUAL) {
+                    return new EqualityComparison(operator, left, right);
                 }
                 break;
             default:
@@ -96,17 +49,32 @@ final class Comparisons {
         throw new IllegalArgumentException("no " + operator + " for " + domain);
     }
 
-    /** Two operands; the result is a non-null bool. */
+    /** Two operands; the result is a non-null bool; a null operand makes it false, except for {@code !=}. */
     abstract static class Comparison implements Evaluator {
         private static final long serialVersionUID = 1L;
 
+        final Compare.Operator operator;
         final Evaluator left;
         final Evaluator right;
 
-        Comparison(Evaluator left, Evaluator right) {
+        Comparison(Compare.Operator operator, Evaluator left, Evaluator right) {
+            this.operator = operator;
             this.left = left;
             this.right = right;
         }
+
+        @Override
+        public final Object evaluate(Row row) {
+            Object a = left.evaluate(row);
+            Object b = right.evaluate(row);
+            if (a == null || b == null) {
+                return operator == Compare.Operator.NOT_EQUAL;
+            }
+            return compare(a, b);
+        }
+
+        /** Both operands are non-null. */
+        abstract boolean compare(Object a, Object b);
 
         @Override
         public final AttributeType type() {
@@ -114,508 +82,107 @@ final class Comparisons {
         }
     }
 
-    static final class IntEqual extends Comparison {
+    static final class IntComparison extends Comparison {
         private static final long serialVersionUID = 1L;
 
-        IntEqual(Evaluator left, Evaluator right) {
-            super(left, right);
+        IntComparison(Compare.Operator operator, Evaluator left, Evaluator right) {
+            super(operator, left, right);
         }
 
         @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
+        boolean compare(Object a, Object b) {
+            int x = ((Number) a).intValue();
+            int y = ((Number) b).intValue();
+            switch (operator) {
+                case EQUAL: return x == y;
+                case NOT_EQUAL: return x != y;
+                case LESS_THAN: return x < y;
+                case LESS_THAN_EQUAL: return x <= y;
+                case GREATER_THAN: return x > y;
+                default: return x >= y;
             }
-            return ((Number) a).intValue() == ((Number) b).intValue();
         }
     }
 
-    static final class IntNotEqual extends Comparison {
+    static final class LongComparison extends Comparison {
         private static final long serialVersionUID = 1L;
 
-        IntNotEqual(Evaluator left, Evaluator right) {
-            super(left, right);
+        LongComparison(Compare.Operator operator, Evaluator left, Evaluator right) {
+            super(operator, left, right);
         }
 
         @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.TRUE;
+        boolean compare(Object a, Object b) {
+            long x = ((Number) a).longValue();
+            long y = ((Number) b).longValue();
+            switch (operator) {
+                case EQUAL: return x == y;
+                case NOT_EQUAL: return x != y;
+                case LESS_THAN: return x < y;
+                case LESS_THAN_EQUAL: return x <= y;
+                case GREATER_THAN: return x > y;
+                default: return x >= y;
             }
-            return ((Number) a).intValue() != ((Number) b).intValue();
         }
     }
 
-    static final class IntLess extends Comparison {
+    /** Primitive float operators, not Float.compare: NaN is unequal and unordered to everything, as in Siddhi. */
+    static final class FloatComparison extends Comparison {
         private static final long serialVersionUID = 1L;
 
-        IntLess(Evaluator left, Evaluator right) {
-            super(left, right);
+        FloatComparison(Compare.Operator operator, Evaluator left, Evaluator right) {
+            super(operator, left, right);
         }
 
         @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
+        boolean compare(Object a, Object b) {
+            float x = ((Number) a).floatValue();
+            float y = ((Number) b).floatValue();
+            switch (operator) {
+                case EQUAL: return x == y;
+                case NOT_EQUAL: return x != y;
+                case LESS_THAN: return x < y;
+                case LESS_THAN_EQUAL: return x <= y;
+                case GREATER_THAN: return x > y;
+                default: return x >= y;
             }
-            return ((Number) a).intValue() < ((Number) b).intValue();
         }
     }
 
-    static final class IntLessEqual extends Comparison {
+    /** Primitive double operators, not Double.compare, for the same reason as floats. */
+    static final class DoubleComparison extends Comparison {
         private static final long serialVersionUID = 1L;
 
-        IntLessEqual(Evaluator left, Evaluator right) {
-            super(left, right);
+        DoubleComparison(Compare.Operator operator, Evaluator left, Evaluator right) {
+            super(operator, left, right);
         }
 
         @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
+        boolean compare(Object a, Object b) {
+            double x = ((Number) a).doubleValue();
+            double y = ((Number) b).doubleValue();
+            switch (operator) {
+                case EQUAL: return x == y;
+                case NOT_EQUAL: return x != y;
+                case LESS_THAN: return x < y;
+                case LESS_THAN_EQUAL: return x <= y;
+                case GREATER_THAN: return x > y;
+                default: return x >= y;
             }
-            return ((Number) a).intValue() <= ((Number) b).intValue();
         }
     }
 
-    static final class IntGreater extends Comparison {
+    /** Strings and bools: {@code ==} and {@code !=} only. */
+    static final class EqualityComparison extends Comparison {
         private static final long serialVersionUID = 1L;
 
-        IntGreater(Evaluator left, Evaluator right) {
-            super(left, right);
+        EqualityComparison(Compare.Operator operator, Evaluator left, Evaluator right) {
+            super(operator, left, right);
         }
 
         @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).intValue() > ((Number) b).intValue();
+        boolean compare(Object a, Object b) {
+            return a.equals(b) == (operator == Compare.Operator.EQUAL);
         }
     }
-
-    static final class IntGreaterEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        IntGreaterEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).intValue() >= ((Number) b).intValue();
-        }
-    }
-
-    static final class LongEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        LongEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).longValue() == ((Number) b).longValue();
-        }
-    }
-
-    static final class LongNotEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        LongNotEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.TRUE;
-            }
-            return ((Number) a).longValue() != ((Number) b).longValue();
-        }
-    }
-
-    static final class LongLess extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        LongLess(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).longValue() < ((Number) b).longValue();
-        }
-    }
-
-    static final class LongLessEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        LongLessEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).longValue() <= ((Number) b).longValue();
-        }
-    }
-
-    static final class LongGreater extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        LongGreater(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).longValue() > ((Number) b).longValue();
-        }
-    }
-
-    static final class LongGreaterEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        LongGreaterEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).longValue() >= ((Number) b).longValue();
-        }
-    }
-
-    static final class FloatEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        FloatEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).floatValue() == ((Number) b).floatValue();
-        }
-    }
-
-    static final class FloatNotEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        FloatNotEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.TRUE;
-            }
-            return ((Number) a).floatValue() != ((Number) b).floatValue();
-        }
-    }
-
-    static final class FloatLess extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        FloatLess(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).floatValue() < ((Number) b).floatValue();
-        }
-    }
-
-    static final class FloatLessEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        FloatLessEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).floatValue() <= ((Number) b).floatValue();
-        }
-    }
-
-    static final class FloatGreater extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        FloatGreater(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).floatValue() > ((Number) b).floatValue();
-        }
-    }
-
-    static final class FloatGreaterEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        FloatGreaterEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).floatValue() >= ((Number) b).floatValue();
-        }
-    }
-
-    static final class DoubleEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        DoubleEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).doubleValue() == ((Number) b).doubleValue();
-        }
-    }
-
-    static final class DoubleNotEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        DoubleNotEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.TRUE;
-            }
-            return ((Number) a).doubleValue() != ((Number) b).doubleValue();
-        }
-    }
-
-    static final class DoubleLess extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        DoubleLess(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).doubleValue() < ((Number) b).doubleValue();
-        }
-    }
-
-    static final class DoubleLessEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        DoubleLessEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).doubleValue() <= ((Number) b).doubleValue();
-        }
-    }
-
-    static final class DoubleGreater extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        DoubleGreater(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).doubleValue() > ((Number) b).doubleValue();
-        }
-    }
-
-    static final class DoubleGreaterEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        DoubleGreaterEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Number) a).doubleValue() >= ((Number) b).doubleValue();
-        }
-    }
-
-    static final class StringEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        StringEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return a.equals(b);
-        }
-    }
-
-    static final class StringNotEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        StringNotEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.TRUE;
-            }
-            return !a.equals(b);
-        }
-    }
-
-    static final class BoolEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        BoolEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.FALSE;
-            }
-            return ((Boolean) a).booleanValue() == ((Boolean) b).booleanValue();
-        }
-    }
-
-    static final class BoolNotEqual extends Comparison {
-        private static final long serialVersionUID = 1L;
-
-        BoolNotEqual(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            Object b = right.evaluate(row);
-            if (a == null || b == null) {
-                return Boolean.TRUE;
-            }
-            return ((Boolean) a).booleanValue() != ((Boolean) b).booleanValue();
-        }
-    }
-
 }
