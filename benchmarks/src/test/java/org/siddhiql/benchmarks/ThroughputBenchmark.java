@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -28,7 +29,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
@@ -53,6 +53,8 @@ public final class ThroughputBenchmark {
             + "from every e1=S[price > 90.0] -> e2=S[symbol == e1.symbol and price < e1.price] within 1 sec "
             + "select e1.symbol as symbol, e1.price as high, e2.price as low insert into Out;";
     private static final int SYMBOLS = 100;
+    /** Output events per engine in its last run, printed so that a reader sees the engines did the same work. */
+    private static final Map<String, Long> lastOutputs = new TreeMap<>();
 
     private ThroughputBenchmark() {
     }
@@ -78,7 +80,8 @@ public final class ThroughputBenchmark {
         System.out.printf("pattern: every e1=S[price > 90] -> e2=S[same symbol, lower price] within 1 sec%n");
         System.out.printf("  siddhiql-flink      %,12.0f events/s%n", ours);
         System.out.printf("  siddhi-core 5.1.21  %,12.0f events/s   ours/siddhi-core = %.2f%n", oracle, ours / oracle);
-        System.out.printf("  Flink CEP           %,12.0f events/s   ours/Flink CEP = %.2f%n%n", cep, ours / cep);
+        System.out.printf("  Flink CEP           %,12.0f events/s   ours/Flink CEP = %.2f%n", cep, ours / cep);
+        printOutputs();
     }
 
     /** The same pattern in Flink CEP, keyed by symbol (the pattern's join condition), in event time. */
@@ -106,8 +109,10 @@ public final class ThroughputBenchmark {
         CEP.pattern(trades.keyBy(t -> t.f0), pattern)
                 .select(match -> Tuple3.of(match.get("e1").get(0).f0, match.get("e1").get(0).f1,
                         match.get("e2").get(0).f1), TypeInformation.of(new TypeHint<Tuple3<String, Double, Double>>() { }))
-                .sinkTo(new DiscardingSink<>());
-        return perSecond(events, env.execute("flink cep pattern"));
+                .sinkTo(new CountingSink<>());
+        double rate = perSecond(events, env.execute("flink cep pattern"));
+        lastOutputs.put("Flink CEP", CountingSink.takeCount());
+        return rate;
     }
 
     private static void report(String name, long events, int rounds, String app, boolean windowed) throws Exception {
@@ -122,11 +127,17 @@ public final class ThroughputBenchmark {
         System.out.printf("%s%n", name);
         System.out.printf("  siddhiql-flink      %,12.0f events/s%n", ours);
         System.out.printf("  siddhi-core 5.1.21  %,12.0f events/s   ours/siddhi-core = %.2f%n", oracle, ours / oracle);
-        System.out.printf("  hand-written Flink  %,12.0f events/s   ours/hand-written = %.2f%n%n", handWritten,
+        System.out.printf("  hand-written Flink  %,12.0f events/s   ours/hand-written = %.2f%n", handWritten,
                 ours / handWritten);
+        printOutputs();
     }
 
     /** Symbol i mod 100; a price that differs between a symbol's successive events; a volume. */
+    private static void printOutputs() {
+        System.out.printf("  output events in the last round: %s%n%n", lastOutputs);
+        lastOutputs.clear();
+    }
+
     static Object[] data(long i) {
         return new Object[] {"S" + (i % SYMBOLS), (double) (((i / SYMBOLS) * 37 + i) % 100), i % 1000};
     }
@@ -145,8 +156,10 @@ public final class ThroughputBenchmark {
                 .returns(type)
                 .transform("playback clock", type, new PlaybackClockOperator());
         FlinkTranslator.translate(plan, source, Set.of("S"), TimeMode.EVENT_TIME, 1).get("Out")
-                .sinkTo(new DiscardingSink<>());
-        return perSecond(events, env.execute("ours"));
+                .sinkTo(new CountingSink<>());
+        double rate = perSecond(events, env.execute("ours"));
+        lastOutputs.put("siddhiql-flink", CountingSink.takeCount());
+        return rate;
     }
 
     private static double handWrittenFilter(long events) throws Exception {
@@ -157,8 +170,10 @@ public final class ThroughputBenchmark {
                 .filter(t -> t.f1 > 50.0)
                 .map(t -> Tuple2.of(t.f0, t.f1))
                 .returns(new TypeHint<Tuple2<String, Double>>() { })
-                .sinkTo(new DiscardingSink<>());
-        return perSecond(events, env.execute("hand-written filter"));
+                .sinkTo(new CountingSink<>());
+        double rate = perSecond(events, env.execute("hand-written filter"));
+        lastOutputs.put("hand-written Flink", CountingSink.takeCount());
+        return rate;
     }
 
     private static double handWrittenWindow(long events) throws Exception {
@@ -168,8 +183,10 @@ public final class ThroughputBenchmark {
                 .returns(new TypeHint<Tuple3<String, Double, Long>>() { })
                 .keyBy(t -> 0, Types.INT)
                 .process(new LastHundredSums())
-                .sinkTo(new DiscardingSink<>());
-        return perSecond(events, env.execute("hand-written window"));
+                .sinkTo(new CountingSink<>());
+        double rate = perSecond(events, env.execute("hand-written window"));
+        lastOutputs.put("hand-written Flink", CountingSink.takeCount());
+        return rate;
     }
 
     /** The length(100) window with per-symbol sums, as one would write it by hand on keyed state. */
@@ -222,6 +239,7 @@ public final class ThroughputBenchmark {
             }
             long elapsed = System.nanoTime() - start;
             runtime.shutdown();
+            lastOutputs.put("siddhi-core 5.1.21", outputs.get());
             return events / (elapsed / 1e9);
         } finally {
             manager.shutdown();
