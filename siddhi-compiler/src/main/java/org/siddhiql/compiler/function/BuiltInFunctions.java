@@ -426,12 +426,7 @@ final class BuiltInFunctions {
             return new Identity(args.get(0));
         }
         Evaluator[] array = args.toArray(new Evaluator[0]);
-        switch (args.get(0).type()) {
-            case INT: return new ExtremeInt(array, maximum);
-            case LONG: return new ExtremeLong(array, maximum);
-            case FLOAT: return new ExtremeFloat(array, maximum);
-            default: return new ExtremeDouble(array, maximum);
-        }
+        return new Extreme(args.get(0).type(), array, maximum);
     }
 
     /** A one-argument call that returns its argument: not a constant even when the argument is one. */
@@ -451,7 +446,8 @@ final class BuiltInFunctions {
         }
     }
 
-    abstract static class Extreme extends Call {
+    /** maximum/minimum: Siddhi compares through double whatever the type, and narrows the result back. */
+    static final class Extreme extends Call {
         private static final long serialVersionUID = 1L;
 
         private final Evaluator[] args;
@@ -463,7 +459,8 @@ final class BuiltInFunctions {
             this.maximum = maximum;
         }
 
-        final double extreme(Row row) {
+        @Override
+        public Object evaluate(Row row) {
             double start = maximum ? Double.MIN_VALUE : Double.MAX_VALUE;
             double result = start;
             for (Evaluator arg : args) {
@@ -473,59 +470,12 @@ final class BuiltInFunctions {
                     result = d;
                 }
             }
-            return result;
-        }
-    }
-
-    static final class ExtremeInt extends Extreme {
-        private static final long serialVersionUID = 1L;
-
-        ExtremeInt(Evaluator[] args, boolean maximum) {
-            super(AttributeType.INT, args, maximum);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            return (int) extreme(row);
-        }
-    }
-
-    static final class ExtremeLong extends Extreme {
-        private static final long serialVersionUID = 1L;
-
-        ExtremeLong(Evaluator[] args, boolean maximum) {
-            super(AttributeType.LONG, args, maximum);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            return (long) extreme(row);
-        }
-    }
-
-    static final class ExtremeFloat extends Extreme {
-        private static final long serialVersionUID = 1L;
-
-        ExtremeFloat(Evaluator[] args, boolean maximum) {
-            super(AttributeType.FLOAT, args, maximum);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            return (float) extreme(row);
-        }
-    }
-
-    static final class ExtremeDouble extends Extreme {
-        private static final long serialVersionUID = 1L;
-
-        ExtremeDouble(Evaluator[] args, boolean maximum) {
-            super(AttributeType.DOUBLE, args, maximum);
-        }
-
-        @Override
-        public Object evaluate(Row row) {
-            return extreme(row);
+            switch (type) {
+                case INT: return (int) result;
+                case LONG: return (long) result;
+                case FLOAT: return (float) result;
+                default: return result;
+            }
         }
     }
 

@@ -20,7 +20,7 @@ final class CountLimiters {
     }
 
     /** No output clause: every selected event, as it comes. */
-    static final class PassThrough implements RateLimiterKernel {
+    static final class PassThrough implements UntimedLimiter {
         @Override
         public void onSelected(List<Event> selected, List<String> groupKeys, RateLimitContext context,
                 List<Event> out) {
@@ -30,10 +30,6 @@ final class CountLimiters {
                 }
             }
         }
-
-        @Override
-        public void onTimer(long time, RateLimitContext context, List<Event> out) {
-        }
     }
 
     /**
@@ -41,7 +37,7 @@ final class CountLimiters {
      * a time (the count is over all groups together). With N = 0 Siddhi buffers forever and never emits (until its
      * int counter wraps); this kernel does not buffer at all then.
      */
-    static final class All implements RateLimiterKernel {
+    static final class All implements UntimedLimiter {
         private final int n;
         private final SlotList<Event> buffer;
 
@@ -66,10 +62,6 @@ final class CountLimiters {
                 }
             }
         }
-
-        @Override
-        public void onTimer(long time, RateLimitContext context, List<Event> out) {
-        }
     }
 
     /**
@@ -77,7 +69,7 @@ final class CountLimiters {
      * event of the chunk counts, RESET markers included (a RESET in first place is "emitted", i.e. nothing shows).
      * With N = 1 the counter never resets, so only the very first event is ever emitted (Siddhi 5.1.21 behaviour).
      */
-    static final class First implements RateLimiterKernel {
+    static final class First implements UntimedLimiter {
         private final int n;
         private final ValueCell<Integer> counter;
 
@@ -110,17 +102,13 @@ final class CountLimiters {
                 counter.set(count);
             }
         }
-
-        @Override
-        public void onTimer(long time, RateLimitContext context, List<Event> out) {
-        }
     }
 
     /**
      * {@code output first every N events} with group by: per group, emits its 1st event, then forgets the group after
      * N of its events. With N = 1 a group is never forgotten, so only its first event is ever emitted (as Siddhi).
      */
-    static final class FirstPerGroup implements RateLimiterKernel {
+    static final class FirstPerGroup implements UntimedLimiter {
         private final int n;
         private final MapCell<String, Integer> counts;
 
@@ -149,14 +137,10 @@ final class CountLimiters {
                 }
             }
         }
-
-        @Override
-        public void onTimer(long time, RateLimitContext context, List<Event> out) {
-        }
     }
 
     /** {@code output last every N events} without group by: emits every Nth current or expired event. */
-    static final class Last implements RateLimiterKernel {
+    static final class Last implements UntimedLimiter {
         private final int n;
         private final ValueCell<Integer> counter;
 
@@ -187,17 +171,13 @@ final class CountLimiters {
                 }
             }
         }
-
-        @Override
-        public void onTimer(long time, RateLimitContext context, List<Event> out) {
-        }
     }
 
     /**
      * {@code output last every N events} with group by: keeps each group's latest event; every Nth event (counted
      * over all groups) releases them, groups in order of first arrival since the last release.
      */
-    static final class LastPerGroup implements RateLimiterKernel {
+    static final class LastPerGroup implements UntimedLimiter {
         private final int n;
         private final ValueCell<Integer> counter;
         private final InsertionOrderedMap<Event> latest;
@@ -235,10 +215,6 @@ final class CountLimiters {
                     counter.set(count);
                 }
             }
-        }
-
-        @Override
-        public void onTimer(long time, RateLimitContext context, List<Event> out) {
         }
     }
 }

@@ -132,7 +132,7 @@ final class TimeLimiters {
      * passed in the last T of app time (previous pass + T &lt;= now). Only the chunk's first element is considered,
      * and when that is a RESET marker the period is taken and nothing shows, as in Siddhi.
      */
-    static final class First implements RateLimiterKernel {
+    static final class First implements UntimedLimiter {
         private final long period;
         private final ValueCell<Long> passedAt;
 
@@ -157,14 +157,10 @@ final class TimeLimiters {
                 }
             }
         }
-
-        @Override
-        public void onTimer(long time, RateLimitContext context, List<Event> out) {
-        }
     }
 
     /** {@code output first every T} with group by: per group, as {@link First}, considering every event. */
-    static final class FirstPerGroup implements RateLimiterKernel {
+    static final class FirstPerGroup implements UntimedLimiter {
         private final long period;
         private final MapCell<String, Long> passedAt;
 
@@ -192,10 +188,6 @@ final class TimeLimiters {
                     out.add(event);
                 }
             }
-        }
-
-        @Override
-        public void onTimer(long time, RateLimitContext context, List<Event> out) {
         }
     }
 }
