@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.fault.ProcessingError;
 
-/** The output line of FORMAT.md: {@code {"ts":1000,"data":["IBM",100,75.6]}}, numbers in their Java type. */
+/**
+ * The output line of FORMAT.md: {@code {"ts":1000,"data":["IBM",100,75.6]}}, numbers in their Java type, a fault
+ * stream's {@code _error} as {@code {"error":"<message>"}}.
+ */
 final class EventJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,6 +36,8 @@ final class EventJson {
                 data.add((Double) value);
             } else if (value instanceof Boolean) {
                 data.add((Boolean) value);
+            } else if (value instanceof ProcessingError) {
+                data.addObject().put("error", ((ProcessingError) value).message());
             } else {
                 data.add(JSON.valueToTree(value));
             }

@@ -27,6 +27,8 @@ import org.siddhiql.compiler.plan.PartitionPlan;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.fault.OnErrorAction;
+import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.window.Windows;
 
@@ -51,9 +53,19 @@ public final class AppCompiler {
         SiddhiApp app = parse(appText);
         rejectUnsupportedDefinitions(app);
         Map<String, StreamSchema> streams = new LinkedHashMap<>();
+        Map<String, OnErrorAction> onError = new LinkedHashMap<>();
         for (StreamDefinition definition : app.getStreamDefinitionMap().values()) {
-            streams.put(definition.getId(), schemaOf(definition));
+            StreamSchema schema = schemaOf(definition);
+            streams.put(definition.getId(), schema);
+            OnErrorAction action = onErrorAction(definition);
+            if (action != null) {
+                onError.put(definition.getId(), action);
+            }
+            if (action == OnErrorAction.STREAM) {
+                streams.put(StreamFaults.faultStreamOf(definition.getId()), faultSchemaOf(schema));
+            }
         }
+        StreamFaults faults = new StreamFaults(onError);
         ExpressionCompiler expressions = new ExpressionCompiler(functions);
         QueryCompiler queries = new QueryCompiler(expressions, windows, tablesOf(app));
         List<QueryPlan> plans = new ArrayList<>();
@@ -87,7 +99,57 @@ public final class AppCompiler {
             rejectCycle(plans, plan, query);
         }
         PartitionCompiler.checkBoundaries(partitionSources, plans, all, sources);
-        return new AppPlan(appName(app), streams, plans, partitions);
+        rejectStreamedFaultsInPartitions(partitions, faults, sources);
+        return new AppPlan(appName(app), streams, plans, partitions, faults);
+    }
+
+    /** A stream's {@code @OnError} action; null without the annotation. */
+    private static OnErrorAction onErrorAction(StreamDefinition definition) {
+        Annotation onError = AnnotationHelper.getAnnotation("OnError", definition.getAnnotations());
+        if (onError == null) {
+            return null;
+        }
+        SourcePosition position = SourcePosition.firstOf(onError, definition);
+        String action = onError.getElement("action");
+        if (action == null) {
+            throw new CompileException(position, "@OnError on stream '" + definition.getId()
+                    + "' needs an action: 'LOG' or 'STREAM'");
+        }
+        switch (action.toUpperCase(java.util.Locale.ROOT)) {
+            case "LOG": return OnErrorAction.LOG;
+            case "STREAM": return OnErrorAction.STREAM;
+            case "STORE": throw new CompileException(position, "@OnError(action='STORE') is not supported (there is "
+                    + "no error store): use 'LOG' or 'STREAM'");
+            default: throw new CompileException(position, "@OnError action '" + action + "' of stream '"
+                    + definition.getId() + "' is not one of 'LOG', 'STREAM'");
+        }
+    }
+
+    /** Siddhi's fault stream {@code !S}: the attributes of S, then the failure as {@code _error}. */
+    private static StreamSchema faultSchemaOf(StreamSchema stream) {
+        List<String> names = new ArrayList<>(stream.attributeNames());
+        List<AttributeType> types = new ArrayList<>(stream.attributeTypes());
+        names.add(StreamFaults.ERROR_ATTRIBUTE);
+        types.add(AttributeType.OBJECT);
+        return new StreamSchema(StreamFaults.faultStreamOf(stream.name()), names, types);
+    }
+
+    /**
+     * A partition's queries run per key in their own operator, away from the stream's other readers and its fault
+     * stream's readers; so a stream whose failures are streamed is not read inside a partition yet.
+     */
+    private static void rejectStreamedFaultsInPartitions(List<PartitionPlan> partitions, StreamFaults faults,
+            Map<QueryPlan, Query> sources) {
+        for (PartitionPlan partition : partitions) {
+            for (QueryPlan query : partition.queries()) {
+                for (String input : query.inputStreams()) {
+                    if (faults.isStreamed(input)) {
+                        throw new CompileException(SourcePosition.of(sources.get(query)), "stream '" + input
+                                + "' has @OnError(action='STREAM'): reading it inside a partition is not supported yet");
+                    }
+                }
+            }
+        }
     }
 
     /**

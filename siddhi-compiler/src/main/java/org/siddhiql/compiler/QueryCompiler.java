@@ -2,6 +2,7 @@ package org.siddhiql.compiler;
 
 import io.siddhi.query.api.execution.query.Query;
 import io.siddhi.query.api.execution.query.input.handler.Filter;
+import io.siddhi.query.api.execution.query.input.handler.StreamFunction;
 import io.siddhi.query.api.execution.query.input.handler.StreamHandler;
 import io.siddhi.query.api.execution.query.input.handler.Window;
 import io.siddhi.query.api.execution.query.input.stream.InputStream;
@@ -29,6 +30,7 @@ import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.plan.SelectorPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.join.JoinSide;
 import org.siddhiql.runtime.join.JoinSpec;
 import org.siddhiql.runtime.pattern.PatternSpec;
@@ -87,7 +89,7 @@ final class QueryCompiler {
         SingleInputStream input = singleInput(query.getInputStream(), inPartition);
         StreamSchema schema = streams.get(input.getStreamId());
         if (schema == null) {
-            throw new CompileException(SourcePosition.of(input), "stream '" + input.getStreamId() + "' is not defined");
+            throw new CompileException(SourcePosition.of(input), undefined(input, streams));
         }
         String alias = input.getStreamReferenceId();
         InsertIntoStream insert = insertInto(query.getOutputStream(), inPartition);
@@ -406,10 +408,24 @@ final class QueryCompiler {
         if (single.isInnerStream() && !inPartition) {
             throw AppCompiler.unsupported(input, "inner streams (#) are only valid inside partitions");
         }
-        if (single.isFaultStream()) {
-            throw AppCompiler.unsupported(input, "fault streams (!) are not supported yet");
+        if (single.isFaultStream() && inPartition) {
+            throw AppCompiler.unsupported(input, "fault streams (!) cannot be read inside a partition yet");
         }
         return single;
+    }
+
+    /** Why a single input stream is unknown; a fault stream exists only for a stream with {@code @OnError(action='STREAM')}. */
+    private static String undefined(SingleInputStream input, Map<String, StreamSchema> streams) {
+        String id = input.getStreamId();
+        if (input.isFaultStream()) {
+            String stream = id.substring(StreamFaults.FAULT_STREAM_PREFIX.length());
+            if (streams.containsKey(stream)) {
+                return "fault stream '" + id + "' is not defined: stream '" + stream
+                        + "' has no @OnError(action='STREAM')";
+            }
+            return "stream '" + stream + "' is not defined";
+        }
+        return "stream '" + id + "' is not defined";
     }
 
     private static InsertIntoStream insertInto(OutputStream output, boolean inPartition) {
@@ -421,7 +437,8 @@ final class QueryCompiler {
             throw AppCompiler.unsupported(output, "inner streams (#) are only valid inside partitions");
         }
         if (insert.isFaultStream()) {
-            throw AppCompiler.unsupported(output, "fault streams (!) are not supported yet");
+            throw AppCompiler.unsupported(output, "inserting into a fault stream (!) is not supported: failures "
+                    + "feed it");
         }
         return insert;
     }
@@ -468,9 +485,8 @@ final class QueryCompiler {
     }
 
     private static String describeHandler(StreamHandler handler) {
-        if (handler instanceof io.siddhi.query.api.execution.query.input.handler.StreamFunction) {
-            io.siddhi.query.api.execution.query.input.handler.StreamFunction function =
-                    (io.siddhi.query.api.execution.query.input.handler.StreamFunction) handler;
+        if (handler instanceof StreamFunction) {
+            StreamFunction function = (StreamFunction) handler;
             return (function.getNamespace() == null || function.getNamespace().isEmpty() ? ""
                     : function.getNamespace() + ":") + function.getName();
         }

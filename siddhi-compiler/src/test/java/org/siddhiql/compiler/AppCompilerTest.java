@@ -74,6 +74,35 @@ class AppCompilerTest {
         org.junit.jupiter.api.Assertions.assertTrue(join.reason().startsWith("joining window 'sort"), join.reason());
     }
 
+    @Test
+    void aStreamWithOnErrorStreamGetsAFaultStreamThatIsNeitherInputNorOutput() {
+        AppPlan plan = compile("@OnError(action='STREAM')\n" + TRADES
+                + "from Trades select symbol insert into A;\n"
+                + "from !Trades select symbol, _error insert into Errors;");
+        assertEquals("!Trades (symbol string, price double, volume long, _error object)",
+                plan.stream("!Trades").toString());
+        assertEquals(List.of("Trades"), plan.inputStreams());
+        assertEquals(List.of("A", "Errors"), plan.outputStreams());
+        assertEquals("STREAM", plan.faults().action("Trades").name());
+        assertEquals("LOG", plan.faults().action("A").name());
+    }
+
+    @Test
+    void refusesFaultStreamsThatDoNotExistAndActionsItDoesNotKnow() {
+        CompileException log = assertThrows(CompileException.class, () -> compile("@OnError(action='log')\n"
+                + TRADES + "from !Trades select symbol insert into Errors;"));
+        assertEquals("3:6: fault stream '!Trades' is not defined: stream 'Trades' has no @OnError(action='STREAM')",
+                log.getMessage());
+        CompileException store = assertThrows(CompileException.class, () -> compile("@OnError(action='STORE')\n"
+                + TRADES));
+        assertEquals("1:1: @OnError(action='STORE') is not supported (there is no error store): use 'LOG' or "
+                + "'STREAM'", store.getMessage());
+        CompileException partitioned = assertThrows(CompileException.class, () -> compile(
+                "@OnError(action='STREAM')\n" + TRADES + "partition with (symbol of Trades) begin\n"
+                + "from Trades select symbol, count() as n insert into Counts;\nend;"));
+        assertEquals(4, partitioned.line());
+    }
+
     private static AppPlan compile(String app) {
         return new AppCompiler().compile(app);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.fault.StreamFaults;
 
 /** A compiled Siddhi app: its streams and its queries in definition order. */
 public final class AppPlan implements Serializable {
@@ -16,6 +17,7 @@ public final class AppPlan implements Serializable {
     private final Map<String, StreamSchema> streams;
     private final List<QueryPlan> queries;
     private final List<PartitionPlan> partitions;
+    private final StreamFaults faults;
 
     public AppPlan(String name, Map<String, StreamSchema> streams, List<QueryPlan> queries) {
         this(name, streams, queries, List.of());
@@ -23,7 +25,13 @@ public final class AppPlan implements Serializable {
 
     public AppPlan(String name, Map<String, StreamSchema> streams, List<QueryPlan> queries,
             List<PartitionPlan> partitions) {
+        this(name, streams, queries, partitions, StreamFaults.none());
+    }
+
+    public AppPlan(String name, Map<String, StreamSchema> streams, List<QueryPlan> queries,
+            List<PartitionPlan> partitions, StreamFaults faults) {
         this.name = name;
+        this.faults = faults;
         this.streams = Collections.unmodifiableMap(new LinkedHashMap<>(streams));
         this.queries = List.copyOf(queries);
         this.partitions = List.copyOf(partitions);
@@ -59,11 +67,19 @@ public final class AppPlan implements Serializable {
         return all;
     }
 
-    /** Streams no query (also inside a partition) inserts into: the app's inputs. Inner streams are not streams of the app. */
+    /** The {@code @OnError} actions of the streams; their fault streams ({@code !S}) are in {@link #streams()}. */
+    public StreamFaults faults() {
+        return faults;
+    }
+
+    /**
+     * Streams no query (also inside a partition) inserts into: the app's inputs. Inner streams are not streams of the
+     * app; fault streams are fed by failures only.
+     */
     public List<String> inputStreams() {
         List<String> inputs = new ArrayList<>();
         for (String stream : streams.keySet()) {
-            if (allQueries().stream().noneMatch(q -> q.outputStream().equals(stream))) {
+            if (!StreamFaults.isFaultStream(stream) && allQueries().stream().noneMatch(q -> q.outputStream().equals(stream))) {
                 inputs.add(stream);
             }
         }

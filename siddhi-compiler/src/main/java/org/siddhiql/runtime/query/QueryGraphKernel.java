@@ -8,6 +8,7 @@ import java.util.Set;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.event.EventType;
+import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.table.SharedTableState;
 import org.siddhiql.runtime.table.TableRows;
@@ -25,6 +26,7 @@ public final class QueryGraphKernel {
     private final List<QueryPlan> plans;
     private final Map<String, List<Integer>> readers = new LinkedHashMap<>();
     private final Set<String> exported;
+    private final StreamFaults faults;
     /** Per query, the rows of the table it inserts into, or null when it inserts into a stream. */
     private final List<TableRows> tableWriters = new ArrayList<>();
     /** The per-query views of the backend's context, made once per context (backends reuse theirs). */
@@ -36,8 +38,14 @@ public final class QueryGraphKernel {
      * @param exported the streams whose query outputs leave the graph (external arrivals are never re-emitted)
      */
     public QueryGraphKernel(List<QueryPlan> queries, Set<String> exported, StateProvider state) {
+        this(queries, exported, StreamFaults.none(), state);
+    }
+
+    /** @param faults what a failure on each stream turns into: its fault stream's events, or a logged drop */
+    public QueryGraphKernel(List<QueryPlan> queries, Set<String> exported, StreamFaults faults, StateProvider state) {
         this.plans = List.copyOf(queries);
         this.exported = Set.copyOf(exported);
+        this.faults = faults;
         StateProvider shared = new SharedTableState(state);
         for (int i = 0; i < plans.size(); i++) {
             kernels.add(plans.get(i).newProcessor(shared));
@@ -56,7 +64,7 @@ public final class QueryGraphKernel {
                 kernels.get(i).fireDueTimers(queryContext(i, context));
             }
         }
-        dispatch(stream, List.of(event), context);
+        dispatch(stream, List.of(event), false, context);
     }
 
     /** Runs every due timer of every query, in definition order; see {@link QueryKernel#fireDueTimers}. */
@@ -66,19 +74,32 @@ public final class QueryGraphKernel {
         }
     }
 
-    /** An output of a query: it leaves the graph if exported, and goes to the queries reading its stream. */
-    private void deliver(String stream, List<Event> chunk, StreamContext context) {
-        if (exported.contains(stream)) {
-            for (Event event : chunk) {
-                context.emit(stream, event);
+    /**
+     * Passes a chunk to its stream's readers as Siddhi's stream junction does, a failure included: the junction's
+     * receivers are the queries in definition order and then the app's output callback, so a query that fails keeps
+     * the chunk from later readers and from the output; the failure belongs to this stream (a failure further down
+     * was already handled by the stream it happened on).
+     *
+     * @param fromQuery whether a query emitted the chunk: only query outputs leave the graph (on exported streams)
+     */
+    private void dispatch(String stream, List<Event> chunk, boolean fromQuery, StreamContext context) {
+        try {
+            for (int reader : readers.getOrDefault(stream, List.of())) {
+                kernels.get(reader).onChunk(stream, chunk, queryContext(reader, context));
             }
-        }
-        dispatch(stream, chunk, context);
-    }
-
-    private void dispatch(String stream, List<Event> chunk, StreamContext context) {
-        for (int reader : readers.getOrDefault(stream, List.of())) {
-            kernels.get(reader).onChunk(stream, chunk, queryContext(reader, context));
+            if (fromQuery && exported.contains(stream)) {
+                for (Event event : chunk) {
+                    context.emit(stream, event);
+                }
+            }
+        } catch (RuntimeException failure) {
+            if (faults.isStreamed(stream)) {
+                dispatch(StreamFaults.faultStreamOf(stream), StreamFaults.faultEvents(chunk, failure), false,
+                        context);
+            } else {
+                StreamFaults.logDropped(stream, chunk, failure);
+                context.countDropped(stream, chunk.size());
+            }
         }
     }
 
@@ -100,7 +121,7 @@ public final class QueryGraphKernel {
             @Override
             public void emit(List<Event> chunk) {
                 if (table == null) {
-                    deliver(output, chunk, context);
+                    dispatch(output, chunk, true, context);
                     return;
                 }
                 for (Event event : chunk) {

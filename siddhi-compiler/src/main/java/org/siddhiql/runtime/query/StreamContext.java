@@ -7,4 +7,11 @@ import org.siddhiql.runtime.ratelimit.RateLimitContext;
 public interface StreamContext extends RateLimitContext {
     /** An event on one of the graph's exported streams. */
     void emit(String stream, Event event);
+
+    /**
+     * Events of {@code stream} whose processing failed and that have no fault stream to go to; they have been logged.
+     * Backends count them in a metric.
+     */
+    default void countDropped(String stream, int events) {
+    }
 }

@@ -17,11 +17,12 @@ public final class PlaybackDriver implements StreamContext {
     private final QueryGraphKernel kernel;
     private final TreeSet<Long> timers = new TreeSet<>();
     private final List<String> outputs = new ArrayList<>();
+    private final List<String> dropped = new ArrayList<>();
     private long clock;
 
     public PlaybackDriver(String app, String... exported) {
         AppPlan plan = new AppCompiler().compile(app);
-        kernel = new QueryGraphKernel(plan.queries(), Set.of(exported), new InMemoryStateProvider());
+        kernel = new QueryGraphKernel(plan.queries(), Set.of(exported), plan.faults(), new InMemoryStateProvider());
     }
 
     /** Sends one event, after the timers its timestamp makes due. */
@@ -40,6 +41,16 @@ public final class PlaybackDriver implements StreamContext {
         List<String> taken = new ArrayList<>(outputs);
         outputs.clear();
         return taken;
+    }
+
+    /** The streams and sizes of the chunks dropped after a failure so far, as {@code "Stream n"}. */
+    public List<String> dropped() {
+        return List.copyOf(dropped);
+    }
+
+    @Override
+    public void countDropped(String stream, int events) {
+        dropped.add(stream + " " + events);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -20,6 +21,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.query.QueryGraphKernel;
 import org.siddhiql.runtime.query.StreamContext;
 
@@ -37,8 +39,11 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     private final List<String> streams;
     private final Map<String, OutputTag<Event>> exported;
     private final TimeMode timeMode;
+    private final StreamFaults faults;
 
     private transient QueryGraphKernel kernel;
+    /** Events whose processing failed and that had no fault stream to go to (they are logged). */
+    private transient Counter droppedEvents;
     private transient InternalTimerService<VoidNamespace> timers;
     private transient Context context;
     /** When the app's clock started; see {@link StreamContext#appStartTime()}. Kept in operator state. */
@@ -52,6 +57,13 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
      */
     public QueryGraphOperator(List<QueryPlan> queries, List<String> streams, Map<String, OutputTag<Event>> exported,
             TimeMode timeMode) {
+        this(queries, streams, exported, timeMode, StreamFaults.none());
+    }
+
+    /** @param faults the app's {@code @OnError} actions: where failures on each stream go */
+    public QueryGraphOperator(List<QueryPlan> queries, List<String> streams, Map<String, OutputTag<Event>> exported,
+            TimeMode timeMode, StreamFaults faults) {
+        this.faults = faults;
         this.queries = List.copyOf(queries);
         this.streams = List.copyOf(streams);
         this.exported = Map.copyOf(exported);
@@ -81,8 +93,9 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     public void open() throws Exception {
         super.open();
         timers = getInternalTimerService("siddhi-timers", VoidNamespaceSerializer.INSTANCE, this);
-        kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()),
+        kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()), faults,
                 new FlinkStateProvider(getKeyedStateStore()));
+        droppedEvents = getMetricGroup().counter(DROPPED_EVENTS_METRIC);
         context = new Context();
         if (appStart == Long.MIN_VALUE) {
             // Siddhi's playback clock starts at 0; a live app starts when the job does.
@@ -106,6 +119,9 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
         kernel.fireDueTimers(context);
     }
+
+    /** The name of the counter of events dropped after a failure (logged, no fault stream). */
+    public static final String DROPPED_EVENTS_METRIC = "siddhiDroppedEvents";
 
     private final class Context implements StreamContext {
         private final StreamRecord<Event> reuse = new StreamRecord<>(null);
@@ -133,6 +149,11 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
             } else {
                 timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
             }
+        }
+
+        @Override
+        public void countDropped(String stream, int events) {
+            droppedEvents.inc(events);
         }
 
         @Override

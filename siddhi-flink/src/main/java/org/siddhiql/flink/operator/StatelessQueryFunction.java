@@ -2,10 +2,12 @@ package org.siddhiql.flink.operator;
 
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.query.QueryContext;
 import org.siddhiql.runtime.query.QueryKernel;
 
@@ -18,6 +20,7 @@ public final class StatelessQueryFunction extends ProcessFunction<Event, Event> 
 
     private final QueryPlan plan;
     private transient QueryKernel kernel;
+    private transient Counter droppedEvents;
 
     public StatelessQueryFunction(QueryPlan plan) {
         if (plan.isStateful()) {
@@ -29,10 +32,24 @@ public final class StatelessQueryFunction extends ProcessFunction<Event, Event> 
     @Override
     public void open(OpenContext openContext) {
         kernel = plan.instantiate(NoState.INSTANCE);
+        droppedEvents = getRuntimeContext().getMetricGroup().counter(QueryGraphOperator.DROPPED_EVENTS_METRIC);
     }
 
+    /**
+     * A failure is logged and counted, and the event dropped, as Siddhi does on a stream without a fault stream (the
+     * planner keeps readers of streams with one in the sequential part).
+     */
     @Override
     public void processElement(Event event, Context ctx, Collector<Event> out) {
+        try {
+            process(event, ctx, out);
+        } catch (RuntimeException failure) {
+            StreamFaults.logDropped(plan.input().name(), List.of(event), failure);
+            droppedEvents.inc();
+        }
+    }
+
+    private void process(Event event, Context ctx, Collector<Event> out) {
         kernel.onEvent(event, new QueryContext() {
             @Override
             public long currentTime() {

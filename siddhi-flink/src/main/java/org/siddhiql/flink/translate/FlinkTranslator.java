@@ -28,6 +28,7 @@ import org.siddhiql.flink.operator.TimeMode;
 import org.siddhiql.flink.typeutils.EventTypeInfo;
 import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
 import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.fault.StreamFaults;
 
 /**
  * Turns an {@link AppPlan} into DataStream operators.
@@ -88,8 +89,20 @@ public final class FlinkTranslator {
                 .filter(q -> parallelism == 1
                         || q.keying() == Keying.GLOBAL
                         || q.isStateful() && readsQueryOutput(plan, q)
-                        || feedsStatefulQuery(plan, q.outputStream(), new HashSet<>()))
+                        || feedsStatefulQuery(plan, q.outputStream(), new HashSet<>())
+                        || touchesFaultStream(plan, q))
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * A failure while a stream's chunk passes through its readers stops the later readers and, with
+     * {@code @OnError(action='STREAM')}, feeds the stream's fault stream. For a stream with {@code @OnError} that takes
+     * all readers of the stream and of its fault stream into one operator, in order; on a stream without it, readers
+     * running in other operators still see an event that failed elsewhere (FORMAT.md).
+     */
+    private static boolean touchesFaultStream(AppPlan plan, QueryPlan query) {
+        return query.inputStreams().stream()
+                .anyMatch(s -> StreamFaults.isFaultStream(s) || plan.faults().isAnnotated(s));
     }
 
     /**
@@ -195,7 +208,7 @@ public final class FlinkTranslator {
                 : input.keyBy(QueryKeySelector.global());
         SingleOutputStreamOperator<TaggedEvent> operator = keyed
                 .transform("siddhi queries [" + names + "]", taggedType,
-                        new QueryGraphOperator(queries, streamNames, exported, timeMode))
+                        new QueryGraphOperator(queries, streamNames, exported, timeMode, plan.faults()))
                 .setParallelism(1)
                 // A fixed uid: each query's state names start with the query's name, so a query added to or removed
                 // from the sequential part leaves the others' state where a savepoint expects it.
@@ -224,7 +237,8 @@ public final class FlinkTranslator {
                 .setParallelism(input.getParallelism())
                 .keyBy(QueryKeySelector.partitionKey())
                 .transform("siddhi " + partition.name() + " [" + names + "]", taggedType,
-                        new QueryGraphOperator(partition.queries(), streamNames, exported, timeMode))
+                        new QueryGraphOperator(partition.queries(), streamNames, exported, timeMode,
+                        plan.faults()))
                 .uid(uid(partition))
                 .setParallelism(parallelism);
         exported.forEach((stream, tag) ->
@@ -246,7 +260,7 @@ public final class FlinkTranslator {
                 .setParallelism(input.getParallelism())
                 .keyBy(QueryKeySelector.of(query))
                 .transform(name, taggedType, new QueryGraphOperator(List.of(query), streamNames,
-                        Map.of(query.outputStream(), output), timeMode))
+                        Map.of(query.outputStream(), output), timeMode, plan.faults()))
                 .uid(uid(query))
                 .setParallelism(parallelism);
         return operator.getSideOutput(output);
