@@ -24,6 +24,7 @@ import java.util.Map;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
 import org.siddhiql.compiler.expression.Scope;
+import org.siddhiql.compiler.function.LogStreamFunction;
 import org.siddhiql.compiler.plan.Keying;
 import org.siddhiql.compiler.plan.OrderKey;
 import org.siddhiql.compiler.plan.QueryPlan;
@@ -103,6 +104,9 @@ final class QueryCompiler {
                         ((Filter) handler).getParameters()[0], StreamScope.of(schema, alias, "filter"), "filter"));
             } else if (handler instanceof Window && windowHandler == null) {
                 windowHandler = (Window) handler;
+            } else if (isLog(handler)) {
+                (windowHandler == null ? filters : windowFilters).add(
+                        logFunction((StreamFunction) handler, schema, alias, name));
             } else {
                 throw AppCompiler.unsupported(handler, "stream functions (#" + describeHandler(handler)
                         + ") are not supported yet");
@@ -482,6 +486,27 @@ final class QueryCompiler {
             return ((io.siddhi.query.api.expression.constant.LongConstant) constant).getValue();
         }
         return null;
+    }
+
+    private static boolean isLog(StreamHandler handler) {
+        return handler instanceof StreamFunction && "log".equals(((StreamFunction) handler).getName())
+                && (((StreamFunction) handler).getNamespace() == null
+                        || ((StreamFunction) handler).getNamespace().isEmpty());
+    }
+
+    /** {@code #log(...)}: a pass-through that logs, placed in the filter chain where the app puts it. */
+    private Evaluator logFunction(StreamFunction handler, StreamSchema schema, String alias, String queryName) {
+        List<Evaluator> args = new ArrayList<>();
+        if (handler.getParameters() != null) { // null for #log()
+            for (Expression parameter : handler.getParameters()) {
+                args.add(expressions.compile(parameter, StreamScope.of(schema, alias, "#log")));
+            }
+        }
+        try {
+            return LogStreamFunction.of(queryName, args);
+        } catch (IllegalArgumentException e) {
+            throw new CompileException(SourcePosition.of(handler), e.getMessage());
+        }
     }
 
     private static String describeHandler(StreamHandler handler) {
