@@ -173,7 +173,7 @@ public final class AppCompiler {
         }
     }
 
-    private static SiddhiApp parse(String appText) {
+    static SiddhiApp parse(String appText) {
         try {
             return io.siddhi.query.compiler.SiddhiCompiler.parse(appText);
         } catch (SiddhiParserException e) {
@@ -191,7 +191,7 @@ public final class AppCompiler {
     }
 
     /** Syntax errors carry the offending token's position as their end index; other errors as their start. */
-    private static SourcePosition parserPosition(SiddhiParserException e) {
+    static SourcePosition parserPosition(SiddhiParserException e) {
         int[] start = e.getQueryContextStartIndex();
         int[] end = e.getQueryContextEndIndex();
         if (start != null && end != null && start[1] == 0 && end[0] == start[0]) {
@@ -204,7 +204,7 @@ public final class AppCompiler {
     }
 
     /** Siddhi's parser messages, in this compiler's voice where it words them differently. */
-    private static String reason(String message) {
+    static String reason(String message) {
         String text = message == null ? "invalid app" : message.trim();
         String prefix = "Syntax error in SiddhiQL, ";
         if (text.startsWith(prefix)) {
@@ -240,7 +240,7 @@ public final class AppCompiler {
     }
 
     /** The tables, with their primary keys checked against their attributes. */
-    private static Map<String, TableSpec> tablesOf(SiddhiApp app) {
+    static Map<String, TableSpec> tablesOf(SiddhiApp app) {
         Map<String, TableSpec> tables = new LinkedHashMap<>();
         for (TableDefinition definition : app.getTableDefinitionMap().values()) {
             StreamSchema schema = schemaOf(definition);
