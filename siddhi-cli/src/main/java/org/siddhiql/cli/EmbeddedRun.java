@@ -1,14 +1,21 @@
 package org.siddhiql.cli;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.flink.operator.PlaybackClockOperator;
@@ -52,7 +59,10 @@ final class EmbeddedRun {
      * MiniCluster, or {@code flink run}), so that many runs need not each start a cluster.
      */
     StreamExecutionEnvironment environment() {
-        Configuration config = new Configuration();
+        return environment(new Configuration());
+    }
+
+    private StreamExecutionEnvironment environment(Configuration config) {
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
@@ -61,8 +71,13 @@ final class EmbeddedRun {
     }
 
     /** Adds the app to {@code env}; output goes to files in {@code outDir}, or to standard output when it is null. */
-    @SuppressWarnings("deprecation") // addSource: see StdinSource
     void build(StreamExecutionEnvironment env, Path outDir) {
+        build(env, outDir, false);
+    }
+
+    /** @param idleAtEnd whether the events file's source stays idle after its last event instead of finishing */
+    @SuppressWarnings("deprecation") // addSource: see StdinSource and ReplaySource
+    private void build(StreamExecutionEnvironment env, Path outDir, boolean idleAtEnd) {
         TaggedEventTypeInfo type = new TaggedEventTypeInfo(new ArrayList<>(plan.streams().values()));
         Map<String, DataStream<Event>> streams;
         if (events == null) {
@@ -70,9 +85,10 @@ final class EmbeddedRun {
             streams = FlinkTranslator.translate(plan, live, plan.streams().keySet(), TimeMode.PROCESSING_TIME,
                     parallelism);
         } else {
-            DataStream<TaggedEvent> clocked = env
-                    .fromData(events.events(), type)
-                    .name("events file")
+            SingleOutputStreamOperator<TaggedEvent> recorded = idleAtEnd
+                    ? env.addSource(new ReplaySource(events.events(), type), "events file", type)
+                    : env.fromData(events.events(), type).name("events file");
+            DataStream<TaggedEvent> clocked = recorded
                     .setParallelism(1)
                     .transform("playback clock", type, new PlaybackClockOperator())
                     .setParallelism(1)
@@ -93,18 +109,62 @@ final class EmbeddedRun {
     }
 
     void run(Path outDir) throws Exception {
-        if (outDir != null) {
-            Files.createDirectories(outDir);
-            for (String stream : outputStreams()) {
-                Files.write(outDir.resolve(stream + ".jsonl"), new byte[0]);
-            }
-        }
+        createOutputFiles(outDir);
         if (events != null && events.events().isEmpty()) {
             return; // nothing can be emitted: the clock never starts
         }
         StreamExecutionEnvironment env = environment();
         build(env, outDir);
         env.execute(plan.name());
+    }
+
+    /**
+     * Runs over the events file and, once every event went through, stops the job with a savepoint in
+     * {@code savepointDir} without draining: the state is what Siddhi holds after the last event, pending timers
+     * included and not fired (as at the end of input). The savepoint barrier follows the last event on every
+     * channel, so every operator has processed all events when it snapshots.
+     *
+     * @return the savepoint's directory (a local path when it is on the local file system)
+     */
+    String runToSavepoint(Path outDir, Path savepointDir) throws Exception {
+        createOutputFiles(outDir);
+        Configuration config = new Configuration();
+        // Accumulators reach the client with the task managers' heartbeats: beat often, so the wait is short.
+        config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
+        StreamExecutionEnvironment env = environment(config);
+        build(env, outDir, true);
+        JobClient job = env.executeAsync(plan.name());
+        awaitEmitted(job, events.events().size());
+        String savepoint = job.stopWithSavepoint(false, savepointDir.toAbsolutePath().toUri().toString(),
+                SavepointFormatType.CANONICAL).get();
+        job.getJobExecutionResult().get();
+        URI location = URI.create(savepoint);
+        return "file".equals(location.getScheme()) ? Path.of(location).toString() : savepoint;
+    }
+
+    /** Waits until the source has emitted {@code count} events; a job that ends first fails the run. */
+    private static void awaitEmitted(JobClient job, long count) throws Exception {
+        while (true) {
+            Object emitted = job.getAccumulators().get().get(ReplaySource.EMITTED);
+            if (emitted != null && ((Number) emitted).longValue() >= count) {
+                return;
+            }
+            JobStatus status = job.getJobStatus().get();
+            if (status.isGloballyTerminalState()) {
+                job.getJobExecutionResult().get(); // throws the job's failure
+                throw new IllegalStateException("the job ended (" + status + ") before all events were processed");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void createOutputFiles(Path outDir) throws IOException {
+        if (outDir != null) {
+            Files.createDirectories(outDir);
+            for (String stream : outputStreams()) {
+                Files.write(outDir.resolve(stream + ".jsonl"), new byte[0]);
+            }
+        }
     }
 
     static void requireDirectory(Path dir) throws IOException {

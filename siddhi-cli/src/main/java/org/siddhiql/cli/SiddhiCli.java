@@ -6,10 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.compiler.CompileException;
+import org.siddhiql.compiler.OnDemandCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.compiler.plan.OnDemandPlan;
+import org.siddhiql.flink.operator.TableStateReader;
+import org.siddhiql.runtime.event.Event;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code bin/siddhi}: validate, explain and run SiddhiQL apps. */
 @Command(name = "siddhi", mixinStandardHelpOptions = true, version = "siddhi 0.1.0",
         description = "Compiles SiddhiQL apps into Apache Flink jobs.",
-        subcommands = {SiddhiCli.Run.class, SiddhiCli.Validate.class, SiddhiCli.Explain.class,
+        subcommands = {SiddhiCli.Run.class, SiddhiCli.Query.class, SiddhiCli.Validate.class, SiddhiCli.Explain.class,
                 CommandLine.HelpCommand.class})
 public final class SiddhiCli {
     /** Exit code for an invalid app, events file or option. */
@@ -41,6 +46,9 @@ public final class SiddhiCli {
 
         @Option(names = "--stacktrace", description = "print the stack trace of failures")
         boolean stacktrace;
+
+        /** The app's text, as compiled. */
+        String appText;
 
         @Override
         public final Integer call() {
@@ -78,6 +86,7 @@ public final class SiddhiCli {
             } catch (NoSuchFileException e) {
                 throw new UserError(app + ": no such file");
             }
+            appText = text;
             return new AppCompiler().compile(text);
         }
     }
@@ -101,6 +110,10 @@ public final class SiddhiCli {
                 description = "flink (embedded MiniCluster), beam-direct or beam-flink (default: ${DEFAULT-VALUE})")
         String engine;
 
+        @Option(names = "--savepoint", paramLabel = "DIR", description = {"with --events: once every event went "
+                + "through, stop with a savepoint in DIR (end-of-input timers do not fire) and print its path"})
+        Path savepoint;
+
         @Override
         int execute(AppPlan plan) throws Exception {
             if (parallelism < 1) {
@@ -113,6 +126,9 @@ public final class SiddhiCli {
                 EmbeddedRun.requireDirectory(out);
             }
             if (events == null) {
+                if (savepoint != null) {
+                    throw new UserError("--savepoint needs --events");
+                }
                 EmbeddedRun.fromStdin(plan, parallelism).run(out);
                 return 0;
             }
@@ -122,7 +138,43 @@ public final class SiddhiCli {
             } catch (NoSuchFileException e) {
                 throw new UserError(events + ": no such file");
             }
-            new EmbeddedRun(plan, eventFile, parallelism).run(out);
+            EmbeddedRun run = new EmbeddedRun(plan, eventFile, parallelism);
+            if (savepoint == null) {
+                run.run(out);
+            } else {
+                EmbeddedRun.requireDirectory(savepoint);
+                out().println(run.runToSavepoint(out, savepoint));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "query", description = {"Answers an on-demand query from a table in a savepoint or retained "
+            + "checkpoint of the app, e.g. \"from T on v > 10 select k, sum(v) as s group by k\".",
+            "Prints one JSON line per result row, as run does."})
+    static final class Query extends AppCommand {
+        @Parameters(index = "1", paramLabel = "QUERY", description = "the on-demand query")
+        String query;
+
+        @Option(names = "--state", required = true, paramLabel = "SNAPSHOT",
+                description = "a savepoint or retained checkpoint directory of the app's job")
+        Path state;
+
+        @Override
+        int execute(AppPlan plan) throws Exception {
+            OnDemandPlan onDemand;
+            try {
+                onDemand = new OnDemandCompiler().compile(appText, query);
+            } catch (CompileException e) {
+                throw new UserError(e.format("QUERY"));
+            }
+            if (!Files.isDirectory(state)) {
+                throw new UserError(state + ": no such savepoint or checkpoint directory");
+            }
+            List<Event> rows = TableStateReader.read(state.toAbsolutePath().toUri().toString(), onDemand.table());
+            for (Event row : onDemand.evaluate(rows)) {
+                out().println(EventJson.line(row));
+            }
             return 0;
         }
     }
