@@ -8,6 +8,7 @@ import java.util.Set;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.event.EventType;
+import org.siddhiql.runtime.fault.EngineFailure;
 import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.table.SharedTableState;
@@ -83,15 +84,27 @@ public final class QueryGraphKernel {
      * @param fromQuery whether a query emitted the chunk: only query outputs leave the graph (on exported streams)
      */
     private void dispatch(String stream, List<Event> chunk, boolean fromQuery, StreamContext context) {
+        if (!deliverToReaders(stream, chunk, context) || !fromQuery || !exported.contains(stream)) {
+            return;
+        }
+        for (Event event : chunk) {
+            try {
+                context.emit(stream, event);
+            } catch (RuntimeException e) {
+                throw new EngineFailure("emitting an event of stream '" + stream + "' failed", e);
+            }
+        }
+    }
+
+    /** Whether every reader took the chunk; if one failed, the failure has been handled. */
+    private boolean deliverToReaders(String stream, List<Event> chunk, StreamContext context) {
         try {
             for (int reader : readers.getOrDefault(stream, List.of())) {
                 kernels.get(reader).onChunk(stream, chunk, queryContext(reader, context));
             }
-            if (fromQuery && exported.contains(stream)) {
-                for (Event event : chunk) {
-                    context.emit(stream, event);
-                }
-            }
+            return true;
+        } catch (EngineFailure e) {
+            throw e;
         } catch (RuntimeException failure) {
             if (faults.isStreamed(stream)) {
                 dispatch(StreamFaults.faultStreamOf(stream), StreamFaults.faultEvents(chunk, failure), false,
@@ -100,6 +113,7 @@ public final class QueryGraphKernel {
                 StreamFaults.logDropped(stream, chunk, failure);
                 context.countDropped(stream, chunk.size());
             }
+            return false;
         }
     }
 

@@ -1,9 +1,16 @@
 package org.siddhiql.runtime.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.siddhiql.compiler.AppCompiler;
+import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.fault.EngineFailure;
+import org.siddhiql.runtime.state.InMemoryStateProvider;
 
 /**
  * A failure while a stream's chunk passes through its readers belongs to that stream, as in Siddhi's stream junctions:
@@ -32,6 +39,37 @@ class QueryGraphFaultsTest {
         graph.send("In", 1, "a", "x").send("In", 2, "b", null);
         assertEquals(List.of("Out 2 [b, 0]", "Seen 2 [b]"), graph.takeOutputs());
         assertEquals(List.of("In 1"), graph.dropped());
+    }
+
+    @Test
+    void anEngineFailureIsNoFaultOfTheAppAndFailsTheRun() {
+        AppPlan plan = new AppCompiler().compile(String.format(READINGS, "STREAM")
+                + "from !In select id insert into Faults;");
+        QueryGraphKernel graph = new QueryGraphKernel(plan.queries(), Set.of("Out"), plan.faults(),
+                new InMemoryStateProvider());
+        StreamContext failingOutput = new StreamContext() {
+            @Override
+            public void emit(String stream, Event event) {
+                throw new IllegalStateException("the sink is gone");
+            }
+
+            @Override
+            public long currentTime() {
+                return 1;
+            }
+
+            @Override
+            public long appStartTime() {
+                return 0;
+            }
+
+            @Override
+            public void scheduleAt(long time) {
+            }
+        };
+        EngineFailure failure = assertThrows(EngineFailure.class,
+                () -> graph.onEvent("In", new Event(1, new Object[] {"a", null}), failingOutput));
+        assertEquals("the sink is gone", failure.getCause().getMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.siddhiql.flink.typeutils.CodecSerializer;
+import org.siddhiql.runtime.fault.EngineFailure;
 import org.siddhiql.runtime.state.MapCell;
 import org.siddhiql.runtime.state.StateCodec;
 import org.siddhiql.runtime.state.StateProvider;
@@ -91,14 +92,15 @@ final class FlinkStateProvider implements StateProvider {
         };
     }
 
-    /** Flink's state API declares Exception; a state backend failure fails the task, as it would in Flink. */
+    /**
+     * A state backend failure fails the task, as it would in Flink: it is an {@link EngineFailure}, which the query
+     * graph never takes for a failure of the app's processing (a fault stream's business).
+     */
     private static <T> T rethrow(StateCall<T> call) {
         try {
             return call.call();
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("state backend failure", e);
+            throw new EngineFailure("state backend failure", e);
         }
     }
 

@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.fault.EngineFailure;
 import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.query.QueryContext;
 import org.siddhiql.runtime.query.QueryKernel;
@@ -43,6 +44,8 @@ public final class StatelessQueryFunction extends ProcessFunction<Event, Event> 
     public void processElement(Event event, Context ctx, Collector<Event> out) {
         try {
             process(event, ctx, out);
+        } catch (EngineFailure e) {
+            throw e;
         } catch (RuntimeException failure) {
             StreamFaults.logDropped(plan.input().name(), List.of(event), failure);
             droppedEvents.inc();
@@ -68,7 +71,11 @@ public final class StatelessQueryFunction extends ProcessFunction<Event, Event> 
 
             @Override
             public void emit(List<Event> chunk) {
-                chunk.forEach(out::collect);
+                try {
+                    chunk.forEach(out::collect);
+                } catch (RuntimeException e) {
+                    throw new EngineFailure("emitting the output of query '" + plan.name() + "' failed", e);
+                }
             }
         });
     }
