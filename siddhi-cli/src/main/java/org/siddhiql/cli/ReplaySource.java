@@ -34,12 +34,13 @@ final class ReplaySource extends RichSourceFunction<TaggedEvent> implements Chec
     private final byte[] encoded;
     private final int count;
     private final TypeSerializer<TaggedEvent> serializer;
-    private final Object idle = new Object[0]; // Serializable, so a fresh lock per deserialized instance
 
     private transient ListState<Integer> positionState;
     private transient int position;
     private transient LongCounter emitted;
     private transient volatile boolean running;
+    /** What run() waits on once every event is out, until cancel(). */
+    private transient Object idle;
 
     ReplaySource(List<TaggedEvent> events, TypeInformation<TaggedEvent> type) {
         this.serializer = type.createSerializer(new ExecutionConfig());
@@ -73,6 +74,7 @@ final class ReplaySource extends RichSourceFunction<TaggedEvent> implements Chec
     public void open(OpenContext openContext) {
         emitted = new LongCounter();
         getRuntimeContext().addAccumulator(EMITTED, emitted);
+        idle = new Object();
         running = true;
     }
 
@@ -103,8 +105,11 @@ final class ReplaySource extends RichSourceFunction<TaggedEvent> implements Chec
     @Override
     public void cancel() {
         running = false;
-        synchronized (idle) {
-            idle.notifyAll();
+        Object waiting = idle;
+        if (waiting != null) { // null: cancelled before it opened
+            synchronized (waiting) {
+                waiting.notifyAll();
+            }
         }
     }
 }
