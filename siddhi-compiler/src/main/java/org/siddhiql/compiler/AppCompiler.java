@@ -54,8 +54,9 @@ public final class AppCompiler {
         for (StreamDefinition definition : app.getStreamDefinitionMap().values()) {
             streams.put(definition.getId(), schemaOf(definition));
         }
-        ExpressionCompiler expressions = new ExpressionCompiler(functions);
-        QueryCompiler queries = new QueryCompiler(expressions, windows, tablesOf(app));
+        Map<String, TableSpec> tables = tablesOf(app);
+        ExpressionCompiler expressions = new ExpressionCompiler(functions, tables);
+        QueryCompiler queries = new QueryCompiler(expressions, windows, tables);
         List<QueryPlan> plans = new ArrayList<>();
         List<QueryPlan> all = new ArrayList<>();
         Map<QueryPlan, Query> sources = new LinkedHashMap<>();
@@ -194,7 +195,9 @@ public final class AppCompiler {
                     key.add(index);
                 }
             }
-            tables.put(definition.getId(), new TableSpec(schema, key.stream().mapToInt(Integer::intValue).toArray()));
+            boolean indexed = !AnnotationHelper.getAnnotations("Index", definition.getAnnotations()).isEmpty();
+            tables.put(definition.getId(), new TableSpec(schema, key.stream().mapToInt(Integer::intValue).toArray(),
+                    indexed));
         }
         return tables;
     }

@@ -34,7 +34,9 @@ import org.siddhiql.runtime.join.JoinSpec;
 import org.siddhiql.runtime.pattern.PatternSpec;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.ratelimit.RateLimits;
+import org.siddhiql.runtime.table.TableMembership;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.table.TableWrite;
 import org.siddhiql.runtime.window.WindowCompileContext;
 import org.siddhiql.runtime.window.WindowFactory;
 import org.siddhiql.runtime.window.WindowSpec;
@@ -66,14 +68,19 @@ final class QueryCompiler {
     QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams, boolean inPartition) {
         QueryPlan plan = compileQuery(query, name, streams, inPartition);
         TableSpec table = tables.get(plan.outputStream());
-        if (table == null) {
-            return plan;
-        }
-        if (inPartition) {
-            throw AppCompiler.unsupported(query.getOutputStream(), "inserting into a table inside a partition is "
+        if (table != null && inPartition) {
+            // A partition's operator runs per key, so it would hold its own, empty copy of the table.
+            throw AppCompiler.unsupported(query.getOutputStream(), "writing a table inside a partition is "
                     + "not supported yet");
         }
-        return plan.insertingIntoTable(table);
+        TableWrite write = table == null ? null
+                : new TableWriteCompiler(expressions).compile(query.getOutputStream(), table, plan.selector().output());
+        List<TableMembership> memberships = expressions.takeMemberships();
+        if (!memberships.isEmpty() && inPartition) {
+            throw AppCompiler.unsupported(query, "'in' conditions on a table inside a partition are not supported "
+                    + "yet");
+        }
+        return write == null && memberships.isEmpty() ? plan : plan.touchingTables(write, memberships);
     }
 
     private QueryPlan compileQuery(Query query, String name, Map<String, StreamSchema> streams,
@@ -139,7 +146,7 @@ final class QueryCompiler {
             java.util.function.Supplier<List<org.siddhiql.runtime.aggregate.Aggregator>> aggregators,
             Scope groupByScope) {
         Selector selector = query.getSelector();
-        InsertIntoStream insert = (InsertIntoStream) query.getOutputStream();
+        String outputId = query.getOutputStream().getId();
         List<Evaluator> projections = new ArrayList<>();
         List<String> outputNames = new ArrayList<>();
         List<AttributeType> outputTypes = new ArrayList<>();
@@ -153,7 +160,7 @@ final class QueryCompiler {
             outputNames.add(attribute.getRename());
             outputTypes.add(evaluator.type());
         }
-        StreamSchema output = new StreamSchema(insert.getId(), outputNames, outputTypes);
+        StreamSchema output = new StreamSchema(outputId, outputNames, outputTypes);
 
         List<Evaluator> groupBy = new ArrayList<>();
         for (Variable variable : selector.getGroupByList()) {
@@ -381,15 +388,10 @@ final class QueryCompiler {
     }
 
     private void defineOutput(InsertIntoStream insert, StreamSchema output, Map<String, StreamSchema> streams) {
-        TableSpec table = tables.get(insert.getId());
-        StreamSchema existing = table != null ? table.schema() : streams.get(insert.getId());
-        if (table != null && !existing.sameShape(output)) {
-            throw new CompileException(SourcePosition.of(insert), "table '" + insert.getId() + "' is defined as "
-                    + existing + " but the query inserts " + output);
+        if (tables.containsKey(insert.getId())) {
+            return; // TableWriteCompiler checks the output against the table
         }
-        if (table != null) {
-            return;
-        }
+        StreamSchema existing = streams.get(insert.getId());
         if (existing == null) {
             streams.put(insert.getId(), output);
         } else if (!existing.sameShape(output)) {
@@ -412,7 +414,20 @@ final class QueryCompiler {
         return single;
     }
 
-    private static InsertIntoStream insertInto(OutputStream output, boolean inPartition) {
+    /**
+     * The query's output as an insert: a table write ({@code delete}, {@code update}, {@code update or insert}) is
+     * planned as one into its table, which {@link TableWriteCompiler} then turns into the write.
+     */
+    private InsertIntoStream insertInto(OutputStream output, boolean inPartition) {
+        if (TableWriteCompiler.isTableWrite(output)) {
+            if (!tables.containsKey(output.getId())) {
+                throw new CompileException(SourcePosition.of(output), "table '" + output.getId() + "' is not defined");
+            }
+            InsertIntoStream write = new InsertIntoStream(output.getId(), output.getOutputEventType());
+            write.setQueryContextStartIndex(output.getQueryContextStartIndex());
+            write.setQueryContextEndIndex(output.getQueryContextEndIndex());
+            return write;
+        }
         if (!(output instanceof InsertIntoStream)) {
             throw AppCompiler.unsupported(output, "only 'insert into' outputs are supported yet");
         }

@@ -5,18 +5,26 @@ import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.state.StateProvider;
 
 /**
- * A compiled {@code define table}: its attributes and the positions of its {@code @primaryKey} attributes (empty
- * without one: Siddhi then keeps duplicate rows).
+ * A compiled {@code define table}: its attributes, the positions of its {@code @primaryKey} attributes (empty
+ * without one: Siddhi then keeps duplicate rows) and whether it has an {@code @index}. The last two decide which of
+ * Siddhi's row holders the table mirrors: a list without either, an indexed holder with one.
  */
 public final class TableSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final StreamSchema schema;
     private final int[] primaryKey;
+    private final boolean indexed;
 
-    public TableSpec(StreamSchema schema, int[] primaryKey) {
+    public TableSpec(StreamSchema schema, int[] primaryKey, boolean indexed) {
         this.schema = schema;
         this.primaryKey = primaryKey.clone();
+        this.indexed = indexed;
+    }
+
+    /** Whether Siddhi keeps the rows in its plain list holder: no primary key and no index. */
+    public boolean isListBacked() {
+        return primaryKey.length == 0 && !indexed;
     }
 
     public StreamSchema schema() {

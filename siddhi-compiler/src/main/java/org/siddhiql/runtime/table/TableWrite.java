@@ -1,0 +1,180 @@
+package org.siddhiql.runtime.table;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.siddhiql.compiler.expression.Evaluator;
+import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.event.EventType;
+
+/**
+ * What a query does with its output when it writes a table, with Siddhi 5.1's in-memory semantics. Conditions and
+ * set expressions read a {@link WriteRow}: the query's output event in slot 0, a table row in slot 1.
+ * <ul>
+ * <li>{@code insert into T}: each event becomes a row (with a primary key, one whose key is present is dropped);</li>
+ * <li>{@code delete T on c}: per event, every row satisfying {@code c} is removed;</li>
+ * <li>{@code update T set ... on c}: per event, every row satisfying {@code c} gets the assignments, applied in
+ * the order of the table's attributes, each seeing the ones before it (Siddhi writes into the row as it goes);</li>
+ * <li>{@code update or insert into T ... on c}: per event as update; the events of a chunk that updated nothing are
+ * then added, in order, an event matching one added before it from the same chunk updating that one instead. When
+ * {@code c} is exactly the primary key's equality, Siddhi instead overwrites the row with that key by the event
+ * (set clause ignored) or adds it.</li>
+ * </ul>
+ * A condition that is exactly the primary key's equality finds its row through the key map instead of a scan.
+ */
+public final class TableWrite implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The four ways Siddhi writes a table. */
+    public enum Kind { INSERT, DELETE, UPDATE, UPDATE_OR_INSERT }
+
+    private final Kind kind;
+    private final TableSpec table;
+    private final Evaluator condition;
+    /** The table attributes assigned, in ascending order, and what each gets. */
+    private final int[] assigned;
+    private final Evaluator[] values;
+    /**
+     * When the condition is exactly the primary key's equality: per key attribute, the value it must equal, read
+     * from the event; else null.
+     */
+    private final Evaluator[] key;
+
+    private TableWrite(Kind kind, TableSpec table, Evaluator condition, int[] assigned, Evaluator[] values,
+            Evaluator[] key) {
+        this.kind = kind;
+        this.table = table;
+        this.condition = condition;
+        this.assigned = assigned;
+        this.values = values;
+        this.key = key;
+    }
+
+    public static TableWrite insert(TableSpec table) {
+        return new TableWrite(Kind.INSERT, table, null, new int[0], new Evaluator[0], null);
+    }
+
+    /** @param key see {@link #update}: null unless the condition is exactly the primary key's equality */
+    public static TableWrite delete(TableSpec table, Evaluator condition, Evaluator[] key) {
+        return new TableWrite(Kind.DELETE, table, condition, new int[0], new Evaluator[0], key);
+    }
+
+    /**
+     * @param assigned table attribute positions in ascending order, one value each
+     * @param key when the condition is exactly the primary key's equality, per key attribute the value it equals
+     *     (read from the event); else null
+     */
+    public static TableWrite update(TableSpec table, Evaluator condition, int[] assigned, Evaluator[] values,
+            Evaluator[] key) {
+        return new TableWrite(Kind.UPDATE, table, condition, assigned.clone(), values.clone(), key);
+    }
+
+    /** @param key as for {@link #update}; with one, rows are overwritten (see the class comment) */
+    public static TableWrite updateOrInsert(TableSpec table, Evaluator condition, int[] assigned, Evaluator[] values,
+            Evaluator[] key) {
+        return new TableWrite(Kind.UPDATE_OR_INSERT, table, condition, assigned.clone(), values.clone(), key);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public TableSpec table() {
+        return table;
+    }
+
+    /** Applies one output chunk of the query to the table's rows. */
+    public void apply(List<Event> chunk, TableRows rows) {
+        for (Event event : chunk) {
+            if (event.type() == EventType.RESET) {
+                continue;
+            }
+            switch (kind) {
+                case INSERT:
+                    rows.insert(event);
+                    break;
+                case DELETE:
+                    for (Map.Entry<Long, Event> row : matching(event, rows)) {
+                        rows.delete(row.getKey());
+                    }
+                    break;
+                case UPDATE:
+                    update(event, rows);
+                    break;
+                default:
+                    if (key != null) {
+                        rows.overwrite(event);
+                    }
+                    break;
+            }
+        }
+        if (kind == Kind.UPDATE_OR_INSERT && key == null) {
+            updateOrInsert(chunk, rows);
+        }
+    }
+
+    private void updateOrInsert(List<Event> chunk, TableRows rows) {
+        List<Event> failed = new ArrayList<>();
+        for (Event event : chunk) {
+            if (event.type() != EventType.RESET && !update(event, rows)) {
+                failed.add(event);
+            }
+        }
+        List<Event> added = new ArrayList<>();
+        for (Event event : failed) {
+            boolean updated = false;
+            for (int i = 0; i < added.size(); i++) {
+                Object[] row = added.get(i).data();
+                WriteRow pair = new WriteRow(event, added.get(i));
+                if (Boolean.TRUE.equals(condition.evaluate(pair))) {
+                    assign(pair, row);
+                    updated = true;
+                }
+            }
+            if (!updated) {
+                added.add(new Event(event.timestamp(), event.data().clone(), EventType.CURRENT));
+            }
+        }
+        for (Event row : added) {
+            rows.insert(row);
+        }
+    }
+
+    /** Updates every row the event matches; false when it matches none. */
+    private boolean update(Event event, TableRows rows) {
+        boolean updated = false;
+        for (Map.Entry<Long, Event> entry : matching(event, rows)) {
+            Event row = new Event(entry.getValue().timestamp(), entry.getValue().data().clone(), EventType.CURRENT);
+            assign(new WriteRow(event, row), row.data());
+            rows.replace(entry.getKey(), row);
+            updated = true;
+        }
+        return updated;
+    }
+
+    /** Assigns in place, so each assignment sees the ones before it, as in Siddhi. */
+    private void assign(WriteRow pair, Object[] row) {
+        for (int i = 0; i < assigned.length; i++) {
+            row[assigned[i]] = values[i].evaluate(pair);
+        }
+    }
+
+    private List<Map.Entry<Long, Event>> matching(Event event, TableRows rows) {
+        if (key != null) {
+            Object[] values = new Object[key.length];
+            for (int i = 0; i < key.length; i++) {
+                values[i] = key[i].evaluate(new WriteRow(event, null));
+            }
+            Map.Entry<Long, Event> row = rows.lookup(TableKeys.encode(table, values));
+            return row == null ? List.of() : List.of(row);
+        }
+        List<Map.Entry<Long, Event>> matches = new ArrayList<>();
+        for (Map.Entry<Long, Event> row : rows.scan()) {
+            if (Boolean.TRUE.equals(condition.evaluate(new WriteRow(event, row.getValue())))) {
+                matches.add(row);
+            }
+        }
+        return matches;
+    }
+}
