@@ -195,9 +195,19 @@ public final class AppCompiler {
                     key.add(index);
                 }
             }
-            boolean indexed = !AnnotationHelper.getAnnotations("Index", definition.getAnnotations()).isEmpty();
+            List<Integer> indexes = new ArrayList<>();
+            for (Annotation index : AnnotationHelper.getAnnotations("Index", definition.getAnnotations())) {
+                for (Element element : index.getElements()) {
+                    int position = schema.indexOf(element.getValue());
+                    if (position < 0) {
+                        throw new CompileException(SourcePosition.firstOf(index, definition), "@index attribute '"
+                                + element.getValue() + "' does not exist in table '" + definition.getId() + "'");
+                    }
+                    indexes.add(position);
+                }
+            }
             tables.put(definition.getId(), new TableSpec(schema, key.stream().mapToInt(Integer::intValue).toArray(),
-                    indexed));
+                    indexes.stream().mapToInt(Integer::intValue).toArray()));
         }
         return tables;
     }

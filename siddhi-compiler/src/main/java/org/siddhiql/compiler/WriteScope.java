@@ -7,7 +7,7 @@ import org.siddhiql.runtime.table.WriteRow;
 
 /**
  * The names in a table write's {@code on} condition and {@code set} values: {@code T.x} is the table row's
- * attribute; a plain name is the query's output attribute, as in Siddhi, or the table's when the output has none.
+ * attribute; a plain name is the query's output attribute (as in Siddhi, never the table's).
  */
 final class WriteScope extends ClauseScope {
     private final StreamSchema output;
@@ -35,14 +35,14 @@ final class WriteScope extends ClauseScope {
     public ResolvedAttribute resolve(Variable variable) {
         String name = variable.getAttributeName();
         String streamId = variable.getStreamId();
-        if (table.name().equals(streamId) || streamId == null && output.indexOf(name) < 0) {
+        if (table.name().equals(streamId)) {
             int index = table.indexOf(name);
             if (outputOnly) {
                 throw new CompileException(SourcePosition.of(variable), "a key value reads the table");
             }
             if (index < 0) {
                 throw new CompileException(SourcePosition.of(variable), "attribute '" + name + "' is not defined in "
-                        + (streamId == null ? "the query's output " + output + " nor in " : "") + "table " + table);
+                        + "table " + table);
             }
             return new ResolvedAttribute(WriteRow.TABLE_SLOT, index, table.attributeType(index));
         }
@@ -52,6 +52,11 @@ final class WriteScope extends ClauseScope {
                     + "the query's output attributes");
         }
         int index = output.indexOf(name);
+        if (index < 0) {
+            throw new CompileException(SourcePosition.of(variable), "attribute '" + name + "' is not an output "
+                    + "attribute of the query (" + String.join(", ", output.attributeNames()) + ")"
+                    + (table.indexOf(name) < 0 ? "" : "; the table's is read as " + table.name() + "." + name));
+        }
         return new ResolvedAttribute(WriteRow.EVENT_SLOT, index, output.attributeType(index));
     }
 }

@@ -168,7 +168,7 @@ public final class ExpressionCompiler {
     private Evaluator membership(In in, Scope scope) {
         TableSpec table = tables.get(in.getSourceId());
         if (table == null) {
-            throw error(in, "'" + in.getSourceId() + "' in an 'in' condition is not a table");
+            throw error(in, "'in " + in.getSourceId() + "': table '" + in.getSourceId() + "' is not defined");
         }
         Evaluator condition = compile(in.getExpression(), new MembershipScope(scope, table.schema()));
         if (condition.type() != AttributeType.BOOL) {

@@ -9,7 +9,7 @@ import org.siddhiql.runtime.table.TableMembership;
 
 /**
  * The names inside {@code cond in T}: {@code T.x} is the candidate row's attribute; every other name is the
- * enclosing clause's, and a plain name the enclosing clause lacks falls back to the table's.
+ * enclosing clause's (as in Siddhi, a plain name is never the table's).
  */
 final class MembershipScope implements Scope {
     private final Scope outer;
@@ -25,14 +25,7 @@ final class MembershipScope implements Scope {
         if (table.name().equals(variable.getStreamId())) {
             return tableAttribute(variable);
         }
-        try {
-            return outer.resolve(variable);
-        } catch (CompileException e) {
-            if (variable.getStreamId() == null && table.indexOf(variable.getAttributeName()) >= 0) {
-                return tableAttribute(variable);
-            }
-            throw e;
-        }
+        return outer.resolve(variable);
     }
 
     private ResolvedAttribute tableAttribute(Variable variable) {

@@ -14,17 +14,33 @@ public final class TableSpec implements Serializable {
 
     private final StreamSchema schema;
     private final int[] primaryKey;
-    private final boolean indexed;
+    private final int[] indexes;
 
-    public TableSpec(StreamSchema schema, int[] primaryKey, boolean indexed) {
+    /** @param indexes the positions of the {@code @index} attributes */
+    public TableSpec(StreamSchema schema, int[] primaryKey, int[] indexes) {
         this.schema = schema;
         this.primaryKey = primaryKey.clone();
-        this.indexed = indexed;
+        this.indexes = indexes.clone();
     }
 
     /** Whether Siddhi keeps the rows in its plain list holder: no primary key and no index. */
     public boolean isListBacked() {
-        return primaryKey.length == 0 && !indexed;
+        return primaryKey.length == 0 && indexes.length == 0;
+    }
+
+    /** Whether Siddhi's indexed holder keeps an index on the attribute: a primary key's or an {@code @index}. */
+    public boolean isIndexed(int attribute) {
+        for (int key : primaryKey) {
+            if (key == attribute) {
+                return true;
+            }
+        }
+        for (int index : indexes) {
+            if (index == attribute) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public StreamSchema schema() {

@@ -15,7 +15,11 @@ import org.siddhiql.runtime.event.EventType;
  * <li>{@code insert into T}: each event becomes a row (with a primary key, one whose key is present is dropped);</li>
  * <li>{@code delete T on c}: per event, every row satisfying {@code c} is removed;</li>
  * <li>{@code update T set ... on c}: per event, every row satisfying {@code c} gets the assignments, applied in
- * the order of the table's attributes, each seeing the ones before it (Siddhi writes into the row as it goes);</li>
+ * the order of the table's attributes, each seeing the ones before it (Siddhi writes into the row as it goes).
+ * A table with a primary key or an index is Siddhi's indexed holder, whose update evaluates the assignments
+ * without the row in place, so the row's attributes read null there; and when an assignment changes an indexed
+ * attribute, the rows are removed and added again (they move to the end), or, when the new primary key is taken,
+ * left alone;</li>
  * <li>{@code update or insert into T ... on c}: per event as update; the events of a chunk that updated nothing are
  * then added, in order, an event matching one added before it from the same chunk updating that one instead. When
  * {@code c} is exactly the primary key's equality, Siddhi instead overwrites the row with that key by the event
@@ -143,14 +147,80 @@ public final class TableWrite implements Serializable {
 
     /** Updates every row the event matches; false when it matches none. */
     private boolean update(Event event, TableRows rows) {
-        boolean updated = false;
-        for (Map.Entry<Long, Event> entry : matching(event, rows)) {
-            Event row = new Event(entry.getValue().timestamp(), entry.getValue().data().clone(), EventType.CURRENT);
+        List<Map.Entry<Long, Event>> found = matching(event, rows);
+        if (!table.isListBacked()) {
+            updateIndexed(event, found, rows);
+            return !found.isEmpty();
+        }
+        for (Map.Entry<Long, Event> entry : found) {
+            Event row = copy(entry.getValue());
             assign(new WriteRow(event, row), row.data());
             rows.replace(entry.getKey(), row);
-            updated = true;
         }
-        return updated;
+        return !found.isEmpty();
+    }
+
+    /** Siddhi's indexed holder's update; see the class comment. */
+    private void updateIndexed(Event event, List<Map.Entry<Long, Event>> found, TableRows rows) {
+        WriteRow withoutRow = new WriteRow(event, null);
+        Object[] assignedValues = new Object[assigned.length];
+        for (int i = 0; i < assigned.length; i++) {
+            assignedValues[i] = values[i].evaluate(withoutRow);
+        }
+        boolean moves = false;
+        for (int i = 0; i < assigned.length && !moves; i++) {
+            if (table.isIndexed(assigned[i])) {
+                for (Map.Entry<Long, Event> entry : found) {
+                    Object old = entry.getValue().get(assigned[i]);
+                    moves |= assignedValues[i] != null && old != null && !assignedValues[i].equals(old);
+                }
+            }
+        }
+        List<Event> updated = new ArrayList<>();
+        for (Map.Entry<Long, Event> entry : found) {
+            Event row = copy(entry.getValue());
+            for (int i = 0; i < assigned.length; i++) {
+                row.data()[assigned[i]] = assignedValues[i];
+            }
+            updated.add(row);
+        }
+        if (!moves) {
+            for (int i = 0; i < found.size(); i++) {
+                rows.replace(found.get(i).getKey(), updated.get(i));
+            }
+            return;
+        }
+        if (takesExistingKey(found, updated, rows)) {
+            return;
+        }
+        for (Map.Entry<Long, Event> entry : found) {
+            rows.delete(entry.getKey());
+        }
+        for (Event row : updated) {
+            rows.insert(row);
+        }
+    }
+
+    /** Whether moving the rows would give one of them a primary key another row holds: Siddhi then updates none. */
+    private boolean takesExistingKey(List<Map.Entry<Long, Event>> found, List<Event> updated, TableRows rows) {
+        if (table.primaryKey().length == 0) {
+            return false;
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Map.Entry<Long, Event> entry : rows.scan()) {
+            keys.add(TableKeys.encode(table, entry.getValue()));
+        }
+        for (int i = 0; i < found.size(); i++) {
+            keys.remove(TableKeys.encode(table, found.get(i).getValue()));
+            if (!keys.add(TableKeys.encode(table, updated.get(i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Event copy(Event row) {
+        return new Event(row.timestamp(), row.data().clone(), EventType.CURRENT);
     }
 
     /** Assigns in place, so each assignment sees the ones before it, as in Siddhi. */

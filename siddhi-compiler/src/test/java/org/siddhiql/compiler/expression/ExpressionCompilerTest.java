@@ -271,7 +271,7 @@ class ExpressionCompilerTest {
 
     @Test
     void unsupportedExpressions() {
-        assertEquals("'T' in an 'in' condition is not a table", filter.error("i in T"));
+        assertEquals("'in T': table 'T' is not defined", filter.error("i in T"));
         assertEquals("'*' as the arguments of function 'count' is not supported yet", filter.error("count(*)"));
     }
 
