@@ -18,7 +18,9 @@ import io.siddhi.query.api.expression.Expression;
 import io.siddhi.query.api.expression.Variable;
 import io.siddhi.query.api.expression.constant.Constant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
@@ -228,9 +230,11 @@ final class QueryCompiler {
         JoinInputStream.EventTrigger trigger = join.getTrigger() == null
                 ? JoinInputStream.EventTrigger.ALL : join.getTrigger();
         JoinSide left = joinSide(leftInput, streams, trigger != JoinInputStream.EventTrigger.RIGHT,
-                type == JoinInputStream.Type.LEFT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
+                type == JoinInputStream.Type.LEFT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN,
+                rightInput, join.getOnCompare());
         JoinSide right = joinSide(rightInput, streams, trigger != JoinInputStream.EventTrigger.LEFT,
-                type == JoinInputStream.Type.RIGHT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
+                type == JoinInputStream.Type.RIGHT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN,
+                leftInput, join.getOnCompare());
         if (inPartition && (left.table() != null || right.table() != null)) {
             // A partition's operator runs per key, so it would hold its own, empty copy of the table.
             throw AppCompiler.unsupported(join, "joining a table inside a partition is not supported yet");
@@ -270,7 +274,7 @@ final class QueryCompiler {
      * last batch for a join to find in.
      */
     private JoinSide joinSide(SingleInputStream input, Map<String, StreamSchema> streams, boolean triggers,
-            boolean outer) {
+            boolean outer, SingleInputStream otherInput, Expression condition) {
         StreamSchema schema = streams.get(input.getStreamId());
         TableSpec table = tables.get(input.getStreamId());
         if (schema == null && table != null) {
@@ -278,7 +282,7 @@ final class QueryCompiler {
                 throw AppCompiler.unsupported(input.getStreamHandlers().get(0), "filters and windows on a table's "
                         + "side of a join are not supported yet");
             }
-            return new JoinSide(table, outer);
+            return new JoinSide(table, outer, tableKey(table, input, otherInput, condition, streams));
         }
         if (schema == null) {
             throw AppCompiler.unsupported(input, "stream '" + input.getStreamId() + "' is not defined (joins with "
@@ -303,6 +307,37 @@ final class QueryCompiler {
             }
         }
         return new JoinSide(schema, filters, window, triggers, outer);
+    }
+
+    /**
+     * When the join condition is exactly the table's primary key equality, the values the key must equal, read from
+     * the stream side's event (of the key attributes' types, as Siddhi's map lookup needs); else null.
+     */
+    private Evaluator[] tableKey(TableSpec table, SingleInputStream input, SingleInputStream otherInput,
+            Expression condition, Map<String, StreamSchema> streams) {
+        StreamSchema otherSchema = streams.get(otherInput.getStreamId());
+        Set<String> names = new HashSet<>(List.of(table.name()));
+        if (input.getStreamReferenceId() != null) {
+            names.add(input.getStreamReferenceId());
+        }
+        List<Expression> values = condition == null || otherSchema == null ? null
+                : KeyEqualities.of(condition, table, names);
+        if (values == null) {
+            return null;
+        }
+        StreamScope otherSide = StreamScope.of(otherSchema, otherInput.getStreamReferenceId(), "on");
+        Evaluator[] key = new Evaluator[values.size()];
+        for (int i = 0; i < key.length; i++) {
+            try {
+                key[i] = expressions.compile(values.get(i), otherSide);
+            } catch (CompileException e) {
+                return null; // the value reads the table: scan
+            }
+            if (key[i].type() != table.schema().attributeType(table.primaryKey()[i])) {
+                return null;
+            }
+        }
+        return key;
     }
 
     /**

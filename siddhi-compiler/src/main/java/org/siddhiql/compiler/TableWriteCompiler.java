@@ -8,10 +8,8 @@ import io.siddhi.query.api.execution.query.output.stream.UpdateSet;
 import io.siddhi.query.api.execution.query.output.stream.UpdateStream;
 import io.siddhi.query.api.expression.Expression;
 import io.siddhi.query.api.expression.Variable;
-import io.siddhi.query.api.expression.condition.And;
-import io.siddhi.query.api.expression.condition.Compare;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
@@ -131,74 +129,30 @@ final class TableWriteCompiler {
     }
 
     /**
-     * When the condition is exactly the primary key's equality ({@code T.k == expr}, or one such comparison per
-     * attribute of a composite key joined by {@code and}), the values the key must equal, in key order; else null.
-     * Siddhi takes this shape for a key lookup (and, for update or insert, an overwrite).
+     * When the condition is exactly the primary key's equality (see {@link KeyEqualities}), the values the key must
+     * equal, read from the event, in key order; else null. Siddhi takes this shape for a key lookup (and, for update
+     * or insert, an overwrite).
      *
      * @param sameTypes whether each value must have its key attribute's type, so that it finds what Siddhi's map
      *     lookup finds; an overwrite reads the key from the event instead
      */
     private Evaluator[] keyLookup(Expression condition, TableSpec table, WriteScope scope, boolean sameTypes) {
-        int[] key = table.primaryKey();
-        if (key.length == 0) {
+        List<Expression> values = KeyEqualities.of(condition, table, Set.of(table.name()));
+        if (values == null) {
             return null;
         }
-        List<Compare> comparisons = new ArrayList<>();
-        if (!equalities(condition, comparisons) || comparisons.size() != key.length) {
-            return null;
-        }
-        Evaluator[] values = new Evaluator[key.length];
-        for (Compare compare : comparisons) {
-            Expression value = keyValue(compare.getLeftExpression(), compare.getRightExpression(), table);
-            Expression attribute = compare.getLeftExpression();
-            if (value == null) {
-                value = keyValue(compare.getRightExpression(), compare.getLeftExpression(), table);
-                attribute = compare.getRightExpression();
-            }
-            if (value == null) {
-                return null;
-            }
-            int position = table.schema().indexOf(((Variable) attribute).getAttributeName());
-            int slot = indexOf(key, position);
-            if (slot < 0 || values[slot] != null) {
-                return null;
-            }
+        Evaluator[] evaluators = new Evaluator[values.size()];
+        for (int i = 0; i < evaluators.length; i++) {
             try {
-                values[slot] = expressions.compile(value, scope.outputOnly());
+                evaluators[i] = expressions.compile(values.get(i), scope.outputOnly());
             } catch (CompileException e) {
                 return null; // the value reads the table: no key lookup
             }
-            if (sameTypes && values[slot].type() != table.schema().attributeType(position)) {
+            if (sameTypes && evaluators[i].type() != table.schema().attributeType(table.primaryKey()[i])) {
                 return null;
             }
         }
-        return values;
-    }
-
-    private static boolean equalities(Expression condition, List<Compare> comparisons) {
-        if (condition instanceof And) {
-            return equalities(((And) condition).getLeftExpression(), comparisons)
-                    && equalities(((And) condition).getRightExpression(), comparisons);
-        }
-        if (condition instanceof Compare && ((Compare) condition).getOperator() == Compare.Operator.EQUAL) {
-            comparisons.add((Compare) condition);
-            return true;
-        }
-        return false;
-    }
-
-    /** {@code other} when {@code side} is an attribute of the table, else null. */
-    private static Expression keyValue(Expression side, Expression other, TableSpec table) {
-        return side instanceof Variable && table.name().equals(((Variable) side).getStreamId()) ? other : null;
-    }
-
-    private static int indexOf(int[] key, int position) {
-        for (int i = 0; i < key.length; i++) {
-            if (key[i] == position) {
-                return i;
-            }
-        }
-        return -1;
+        return evaluators;
     }
 
     private static int[] positions(TreeMap<Integer, Evaluator> set) {

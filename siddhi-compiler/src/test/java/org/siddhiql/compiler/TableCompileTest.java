@@ -33,6 +33,17 @@ class TableCompileTest {
     }
 
     @Test
+    void aJoinOnExactlyThePrimaryKeyFindsItsRowByKey() {
+        AppPlan plan = new AppCompiler().compile(APP
+                + "from S join T as t on t.sym == S.sym select S.sym as sym, t.qty as qty insert into ByKey;\n"
+                + "from S join T on T.sym == S.sym and T.qty > S.qty select S.sym as sym insert into Scanned;\n"
+                + "from S join T on T.sym == T.sym select S.sym as sym insert into SelfCompared;");
+        assertEquals(List.of(1, 0, 0), plan.queries().stream()
+                .map(q -> q.join().right().tableKey() == null ? 0 : q.join().right().tableKey().length)
+                .collect(Collectors.toList()));
+    }
+
+    @Test
     void tablesInsidePartitionsAreRefusedWithAPosition() {
         String partition = "partition with (sym of S) begin\n%s\nend;";
         assertEquals("5:24: writing a table inside a partition is not supported yet", error(String.format(partition,

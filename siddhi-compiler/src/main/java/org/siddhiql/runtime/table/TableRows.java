@@ -118,9 +118,17 @@ public final class TableRows {
         return new ArrayList<>(hashed.values());
     }
 
-    /** The row with this primary key, or null; only for tables with a primary key. */
-    public Map.Entry<Long, Event> lookup(String encodedKey) {
-        Long number = numbersByKey.get(encodedKey);
+    /**
+     * The row whose primary key attributes equal {@code keyValues} (in key order), with its number, or null; only
+     * for tables with a primary key. A null value equals nothing, as in a scan.
+     */
+    public Map.Entry<Long, Event> find(Object[] keyValues) {
+        for (Object value : keyValues) {
+            if (value == null) {
+                return null;
+            }
+        }
+        Long number = numbersByKey.get(TableKeys.encode(spec, keyValues));
         return number == null ? null : Map.entry(number, rows.get(number));
     }
 

@@ -236,7 +236,7 @@ public final class TableWrite implements Serializable {
             for (int i = 0; i < key.length; i++) {
                 values[i] = key[i].evaluate(new WriteRow(event, null));
             }
-            Map.Entry<Long, Event> row = rows.lookup(TableKeys.encode(table, values));
+            Map.Entry<Long, Event> row = rows.find(values);
             return row == null ? List.of() : List.of(row);
         }
         List<Map.Entry<Long, Event>> matches = new ArrayList<>();

@@ -43,7 +43,7 @@ class TableRowsTest {
         rows.overwrite(new Event(2000, new Object[] {"b2", 7L}));
         rows.overwrite(new Event(2000, new Object[] {"d", 100L}));
         assertEquals("[a -4, b2 7, c 30, d 100]", contents(rows));
-        assertEquals("b2 7", describe(rows.lookup(TableKeys.encode(rows.spec(), new Object[] {7L})).getValue()));
+        assertEquals("b2 7", describe(rows.find(new Object[] {7L}).getValue()));
     }
 
     @Test
