@@ -31,6 +31,12 @@ final class WriteScope extends ClauseScope {
         return new WriteScope(output, table, clause(), true);
     }
 
+    /** siddhi-core 5.1 fails on {@code in T} over several events; see {@link Scope#allowsTableMembership()}. */
+    @Override
+    public boolean allowsTableMembership() {
+        return false;
+    }
+
     @Override
     public ResolvedAttribute resolve(Variable variable) {
         String name = variable.getAttributeName();

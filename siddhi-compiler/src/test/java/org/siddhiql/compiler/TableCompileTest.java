@@ -54,6 +54,15 @@ class TableCompileTest {
                 "from S join T on S.sym == T.sym select S.sym as sym, T.qty as qty insert into Known;")));
     }
 
+    @Test
+    void inIsRefusedWhereSiddhiFailsOnIt() {
+        String refused = "'in T' is not supported in joins, patterns and table writes (siddhi-core 5.1 fails on it "
+                + "there)";
+        assertEquals("4:82: " + refused, error("from S#window.length(2) as a join S#window.length(2) as b "
+                + "on a.sym == b.sym and (T.sym == a.sym in T) select a.sym as sym insert into Pairs;"));
+        assertEquals("4:38: " + refused, error("from S delete T on T.sym == sym and (T.qty == 0 in T);"));
+    }
+
     private static String describe(QueryPlan query) {
         TableWrite write = query.tableWrite();
         return query.name() + " " + query.keying() + " " + (write == null ? "-" : write.kind());

@@ -166,6 +166,10 @@ public final class ExpressionCompiler {
 
     /** {@code cond in T}: the condition sees the enclosing names and the table's, the table's by its name. */
     private Evaluator membership(In in, Scope scope) {
+        if (!scope.allowsTableMembership()) {
+            throw error(in, "'in " + in.getSourceId() + "' is not supported in joins, patterns and table writes "
+                    + "(siddhi-core 5.1 fails on it there)");
+        }
         TableSpec table = tables.get(in.getSourceId());
         if (table == null) {
             throw error(in, "'in " + in.getSourceId() + "': table '" + in.getSourceId() + "' is not defined");

@@ -51,4 +51,9 @@ final class MembershipScope implements Scope {
     public String clause() {
         return outer.clause();
     }
+
+    @Override
+    public boolean allowsTableMembership() {
+        return outer.allowsTableMembership();
+    }
 }
