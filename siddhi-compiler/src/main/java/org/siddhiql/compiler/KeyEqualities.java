@@ -7,6 +7,8 @@ import io.siddhi.query.api.expression.condition.Compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.runtime.table.TableSpec;
 
 /**
@@ -48,6 +50,30 @@ final class KeyEqualities {
             values[slot] = value;
         }
         return List.of(values);
+    }
+
+    /**
+     * The key values of {@link #of} compiled by {@code compile}, which must refuse (throw) a value that reads the
+     * table; null when one does, or, with {@code sameTypes}, when a value's type is not its key attribute's (a map
+     * lookup of another type finds nothing in Siddhi).
+     */
+    static Evaluator[] compile(List<Expression> values, TableSpec table, Function<Expression, Evaluator> compile,
+            boolean sameTypes) {
+        if (values == null) {
+            return null;
+        }
+        Evaluator[] key = new Evaluator[values.size()];
+        for (int i = 0; i < key.length; i++) {
+            try {
+                key[i] = compile.apply(values.get(i));
+            } catch (CompileException e) {
+                return null; // the value reads the table
+            }
+            if (sameTypes && key[i].type() != table.schema().attributeType(table.primaryKey()[i])) {
+                return null;
+            }
+        }
+        return key;
     }
 
     private static boolean equalities(Expression condition, List<Compare> comparisons) {

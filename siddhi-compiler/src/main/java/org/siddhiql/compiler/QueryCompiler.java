@@ -320,24 +320,12 @@ final class QueryCompiler {
         if (input.getStreamReferenceId() != null) {
             names.add(input.getStreamReferenceId());
         }
-        List<Expression> values = condition == null || otherSchema == null ? null
-                : KeyEqualities.of(condition, table, names);
-        if (values == null) {
+        if (condition == null || otherSchema == null) {
             return null;
         }
         StreamScope otherSide = StreamScope.of(otherSchema, otherInput.getStreamReferenceId(), "on");
-        Evaluator[] key = new Evaluator[values.size()];
-        for (int i = 0; i < key.length; i++) {
-            try {
-                key[i] = expressions.compile(values.get(i), otherSide);
-            } catch (CompileException e) {
-                return null; // the value reads the table: scan
-            }
-            if (key[i].type() != table.schema().attributeType(table.primaryKey()[i])) {
-                return null;
-            }
-        }
-        return key;
+        return KeyEqualities.compile(KeyEqualities.of(condition, table, names), table,
+                value -> expressions.compile(value, otherSide), true);
     }
 
     /**

@@ -8,7 +8,6 @@ import io.siddhi.query.api.execution.query.output.stream.UpdateSet;
 import io.siddhi.query.api.execution.query.output.stream.UpdateStream;
 import io.siddhi.query.api.expression.Expression;
 import io.siddhi.query.api.expression.Variable;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import org.siddhiql.compiler.expression.Evaluator;
@@ -137,22 +136,9 @@ final class TableWriteCompiler {
      *     lookup finds; an overwrite reads the key from the event instead
      */
     private Evaluator[] keyLookup(Expression condition, TableSpec table, WriteScope scope, boolean sameTypes) {
-        List<Expression> values = KeyEqualities.of(condition, table, Set.of(table.name()));
-        if (values == null) {
-            return null;
-        }
-        Evaluator[] evaluators = new Evaluator[values.size()];
-        for (int i = 0; i < evaluators.length; i++) {
-            try {
-                evaluators[i] = expressions.compile(values.get(i), scope.outputOnly());
-            } catch (CompileException e) {
-                return null; // the value reads the table: no key lookup
-            }
-            if (sameTypes && evaluators[i].type() != table.schema().attributeType(table.primaryKey()[i])) {
-                return null;
-            }
-        }
-        return evaluators;
+        WriteScope eventOnly = scope.outputOnly();
+        return KeyEqualities.compile(KeyEqualities.of(condition, table, Set.of(table.name())), table,
+                value -> expressions.compile(value, eventOnly), sameTypes);
     }
 
     private static int[] positions(TreeMap<Integer, Evaluator> set) {

@@ -90,6 +90,10 @@ public final class TableWrite implements Serializable {
 
     /** Applies one output chunk of the query to the table's rows. */
     public void apply(List<Event> chunk, TableRows rows) {
+        if (kind == Kind.UPDATE_OR_INSERT && key == null) {
+            updateOrInsert(chunk, rows);
+            return;
+        }
         for (Event event : chunk) {
             if (event.type() == EventType.RESET) {
                 continue;
@@ -106,15 +110,12 @@ public final class TableWrite implements Serializable {
                 case UPDATE:
                     update(event, rows);
                     break;
-                default:
-                    if (key != null) {
-                        rows.overwrite(event);
-                    }
+                case UPDATE_OR_INSERT: // on exactly the primary key
+                    rows.overwrite(event);
                     break;
+                default:
+                    throw new IllegalStateException("unknown table write " + kind);
             }
-        }
-        if (kind == Kind.UPDATE_OR_INSERT && key == null) {
-            updateOrInsert(chunk, rows);
         }
     }
 
