@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.Map;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
+import org.siddhiql.compiler.expression.KeyEqualities;
 import org.siddhiql.compiler.expression.Scope;
 import org.siddhiql.compiler.plan.Keying;
 import org.siddhiql.compiler.plan.OrderKey;

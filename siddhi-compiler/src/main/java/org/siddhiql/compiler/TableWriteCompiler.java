@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
+import org.siddhiql.compiler.expression.KeyEqualities;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.table.TableSpec;

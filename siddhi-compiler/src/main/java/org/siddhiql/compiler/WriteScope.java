@@ -53,8 +53,8 @@ final class WriteScope extends ClauseScope {
             return new ResolvedAttribute(WriteRow.TABLE_SLOT, index, table.attributeType(index));
         }
         if (streamId != null) {
-            throw new CompileException(SourcePosition.of(variable), "'" + streamId + "' is not known here: a "
-                    + clause() + " clause of a table write reads table '" + table.name() + "' and, unqualified, "
+            throw new CompileException(SourcePosition.of(variable), "'" + streamId + "' is not visible in a table "
+                    + "write's '" + clause() + "' clause: it reads table '" + table.name() + "' and, unqualified, "
                     + "the query's output attributes");
         }
         int index = output.indexOf(name);

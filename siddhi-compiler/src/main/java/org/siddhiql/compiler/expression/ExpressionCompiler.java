@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.siddhiql.compiler.CompileException;
 import org.siddhiql.compiler.SourcePosition;
 import org.siddhiql.compiler.function.FunctionRegistry;
@@ -179,7 +180,10 @@ public final class ExpressionCompiler {
             throw error(in.getExpression(), "condition of 'in " + in.getSourceId() + "' must be bool, got "
                     + condition.type().siddhiName());
         }
-        TableMembership membership = new TableMembership(table, condition);
+        // Exactly the primary key's equality: the row is found by key, as Siddhi finds it.
+        Evaluator[] key = KeyEqualities.compile(KeyEqualities.of(in.getExpression(), table, Set.of(table.name())),
+                table, value -> compile(value, scope), true);
+        TableMembership membership = new TableMembership(table, condition, key);
         memberships.add(membership);
         return membership;
     }

@@ -19,11 +19,15 @@ public final class TableMembership implements Evaluator {
 
     private final TableSpec table;
     private final Evaluator condition;
+    /** When the condition is exactly the primary key's equality, the values the key must equal; else null. */
+    private final Evaluator[] key;
     private transient TableRows rows;
 
-    public TableMembership(TableSpec table, Evaluator condition) {
+    /** @param key when the condition is exactly the primary key's equality, the key's values; else null (a scan) */
+    public TableMembership(TableSpec table, Evaluator condition, Evaluator[] key) {
         this.table = table;
         this.condition = condition;
+        this.key = key == null ? null : key.clone();
     }
 
     /** The table whose rows {@link #bind} must be given. */
@@ -39,6 +43,13 @@ public final class TableMembership implements Evaluator {
     public Object evaluate(Row row) {
         if (rows == null) {
             throw new IllegalStateException("'in " + table.name() + "' evaluated before its table was bound");
+        }
+        if (key != null) {
+            Object[] values = new Object[key.length];
+            for (int i = 0; i < key.length; i++) {
+                values[i] = key[i].evaluate(row);
+            }
+            return rows.find(values) != null;
         }
         for (Event candidate : rows.contents()) {
             if (Boolean.TRUE.equals(condition.evaluate(new WithRow(row, candidate)))) {

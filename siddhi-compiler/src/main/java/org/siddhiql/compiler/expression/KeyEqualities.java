@@ -1,4 +1,4 @@
-package org.siddhiql.compiler;
+package org.siddhiql.compiler.expression;
 
 import io.siddhi.query.api.expression.Expression;
 import io.siddhi.query.api.expression.Variable;
@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.siddhiql.compiler.expression.Evaluator;
+import org.siddhiql.compiler.CompileException;
 import org.siddhiql.runtime.table.TableSpec;
 
 /**
@@ -16,7 +16,7 @@ import org.siddhiql.runtime.table.TableSpec;
  * comparison per attribute of a composite key joined by {@code and}. Siddhi answers that shape by a key lookup,
  * and we then find the row through the table's key map instead of a scan.
  */
-final class KeyEqualities {
+public final class KeyEqualities {
     private KeyEqualities() {
     }
 
@@ -26,7 +26,7 @@ final class KeyEqualities {
      *
      * @param tableNames the names the condition knows the table by (its id, and an alias in a join)
      */
-    static List<Expression> of(Expression condition, TableSpec table, Set<String> tableNames) {
+    public static List<Expression> of(Expression condition, TableSpec table, Set<String> tableNames) {
         int[] key = table.primaryKey();
         List<Compare> comparisons = new ArrayList<>();
         if (key.length == 0 || !equalities(condition, comparisons) || comparisons.size() != key.length) {
@@ -57,7 +57,7 @@ final class KeyEqualities {
      * table; null when one does, or, with {@code sameTypes}, when a value's type is not its key attribute's (a map
      * lookup of another type finds nothing in Siddhi).
      */
-    static Evaluator[] compile(List<Expression> values, TableSpec table, Function<Expression, Evaluator> compile,
+    public static Evaluator[] compile(List<Expression> values, TableSpec table, Function<Expression, Evaluator> compile,
             boolean sameTypes) {
         if (values == null) {
             return null;
