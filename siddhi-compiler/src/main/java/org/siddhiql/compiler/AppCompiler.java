@@ -66,8 +66,9 @@ public final class AppCompiler {
             }
         }
         StreamFaults faults = new StreamFaults(onError);
-        ExpressionCompiler expressions = new ExpressionCompiler(functions);
-        QueryCompiler queries = new QueryCompiler(expressions, windows, tablesOf(app));
+        Map<String, TableSpec> tables = tablesOf(app);
+        ExpressionCompiler expressions = new ExpressionCompiler(functions, tables);
+        QueryCompiler queries = new QueryCompiler(expressions, windows, tables);
         List<QueryPlan> plans = new ArrayList<>();
         List<QueryPlan> all = new ArrayList<>();
         Map<QueryPlan, Query> sources = new LinkedHashMap<>();
@@ -256,7 +257,19 @@ public final class AppCompiler {
                     key.add(index);
                 }
             }
-            tables.put(definition.getId(), new TableSpec(schema, key.stream().mapToInt(Integer::intValue).toArray()));
+            List<Integer> indexes = new ArrayList<>();
+            for (Annotation index : AnnotationHelper.getAnnotations("Index", definition.getAnnotations())) {
+                for (Element element : index.getElements()) {
+                    int position = schema.indexOf(element.getValue());
+                    if (position < 0) {
+                        throw new CompileException(SourcePosition.firstOf(index, definition), "@index attribute '"
+                                + element.getValue() + "' does not exist in table '" + definition.getId() + "'");
+                    }
+                    indexes.add(position);
+                }
+            }
+            tables.put(definition.getId(), new TableSpec(schema, key.stream().mapToInt(Integer::intValue).toArray(),
+                    indexes.stream().mapToInt(Integer::intValue).toArray()));
         }
         return tables;
     }

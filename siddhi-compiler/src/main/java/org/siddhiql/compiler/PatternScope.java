@@ -58,6 +58,12 @@ final class PatternScope extends ClauseScope {
         return new PatternScope(slots, NO_STEP, clause, null, false);
     }
 
+    /** siddhi-core 5.1 fails on {@code in T} over several events; see {@link Scope#allowsTableMembership()}. */
+    @Override
+    public boolean allowsTableMembership() {
+        return false;
+    }
+
     @Override
     public ResolvedAttribute resolve(Variable variable) {
         String name = variable.getAttributeName();

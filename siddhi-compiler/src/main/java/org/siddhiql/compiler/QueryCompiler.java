@@ -19,10 +19,13 @@ import io.siddhi.query.api.expression.Expression;
 import io.siddhi.query.api.expression.Variable;
 import io.siddhi.query.api.expression.constant.Constant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
+import org.siddhiql.compiler.expression.KeyEqualities;
 import org.siddhiql.compiler.expression.Scope;
 import org.siddhiql.compiler.function.LogStreamFunction;
 import org.siddhiql.compiler.plan.Keying;
@@ -37,7 +40,9 @@ import org.siddhiql.runtime.join.JoinSpec;
 import org.siddhiql.runtime.pattern.PatternSpec;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.ratelimit.RateLimits;
+import org.siddhiql.runtime.table.TableMembership;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.table.TableWrite;
 import org.siddhiql.runtime.window.WindowCompileContext;
 import org.siddhiql.runtime.window.WindowFactory;
 import org.siddhiql.runtime.window.WindowSpec;
@@ -69,14 +74,19 @@ final class QueryCompiler {
     QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams, boolean inPartition) {
         QueryPlan plan = compileQuery(query, name, streams, inPartition);
         TableSpec table = tables.get(plan.outputStream());
-        if (table == null) {
-            return plan;
-        }
-        if (inPartition) {
-            throw AppCompiler.unsupported(query.getOutputStream(), "inserting into a table inside a partition is "
+        if (table != null && inPartition) {
+            // A partition's operator runs per key, so it would hold its own, empty copy of the table.
+            throw AppCompiler.unsupported(query.getOutputStream(), "writing a table inside a partition is "
                     + "not supported yet");
         }
-        return plan.insertingIntoTable(table);
+        TableWrite write = table == null ? null
+                : new TableWriteCompiler(expressions).compile(query.getOutputStream(), table, plan.selector().output());
+        List<TableMembership> memberships = expressions.takeMemberships();
+        if (!memberships.isEmpty() && inPartition) {
+            throw AppCompiler.unsupported(query, "'in' conditions on a table inside a partition are not supported "
+                    + "yet");
+        }
+        return write == null && memberships.isEmpty() ? plan : plan.touchingTables(write, memberships);
     }
 
     private QueryPlan compileQuery(Query query, String name, Map<String, StreamSchema> streams,
@@ -145,7 +155,7 @@ final class QueryCompiler {
             java.util.function.Supplier<List<org.siddhiql.runtime.aggregate.Aggregator>> aggregators,
             Scope groupByScope) {
         Selector selector = query.getSelector();
-        InsertIntoStream insert = (InsertIntoStream) query.getOutputStream();
+        String outputId = query.getOutputStream().getId();
         List<Evaluator> projections = new ArrayList<>();
         List<String> outputNames = new ArrayList<>();
         List<AttributeType> outputTypes = new ArrayList<>();
@@ -159,7 +169,7 @@ final class QueryCompiler {
             outputNames.add(attribute.getRename());
             outputTypes.add(evaluator.type());
         }
-        StreamSchema output = new StreamSchema(insert.getId(), outputNames, outputTypes);
+        StreamSchema output = new StreamSchema(outputId, outputNames, outputTypes);
 
         List<Evaluator> groupBy = new ArrayList<>();
         for (Variable variable : selector.getGroupByList()) {
@@ -227,9 +237,11 @@ final class QueryCompiler {
         JoinInputStream.EventTrigger trigger = join.getTrigger() == null
                 ? JoinInputStream.EventTrigger.ALL : join.getTrigger();
         JoinSide left = joinSide(leftInput, streams, trigger != JoinInputStream.EventTrigger.RIGHT,
-                type == JoinInputStream.Type.LEFT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
+                type == JoinInputStream.Type.LEFT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN,
+                rightInput, join.getOnCompare());
         JoinSide right = joinSide(rightInput, streams, trigger != JoinInputStream.EventTrigger.LEFT,
-                type == JoinInputStream.Type.RIGHT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
+                type == JoinInputStream.Type.RIGHT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN,
+                leftInput, join.getOnCompare());
         if (inPartition && (left.table() != null || right.table() != null)) {
             // A partition's operator runs per key, so it would hold its own, empty copy of the table.
             throw AppCompiler.unsupported(join, "joining a table inside a partition is not supported yet");
@@ -269,7 +281,7 @@ final class QueryCompiler {
      * last batch for a join to find in.
      */
     private JoinSide joinSide(SingleInputStream input, Map<String, StreamSchema> streams, boolean triggers,
-            boolean outer) {
+            boolean outer, SingleInputStream otherInput, Expression condition) {
         StreamSchema schema = streams.get(input.getStreamId());
         TableSpec table = tables.get(input.getStreamId());
         if (schema == null && table != null) {
@@ -277,7 +289,7 @@ final class QueryCompiler {
                 throw AppCompiler.unsupported(input.getStreamHandlers().get(0), "filters and windows on a table's "
                         + "side of a join are not supported yet");
             }
-            return new JoinSide(table, outer);
+            return new JoinSide(table, outer, tableKey(table, input, otherInput, condition, streams));
         }
         if (schema == null) {
             throw AppCompiler.unsupported(input, "stream '" + input.getStreamId() + "' is not defined (joins with "
@@ -302,6 +314,25 @@ final class QueryCompiler {
             }
         }
         return new JoinSide(schema, filters, window, triggers, outer);
+    }
+
+    /**
+     * When the join condition is exactly the table's primary key equality, the values the key must equal, read from
+     * the stream side's event (of the key attributes' types, as Siddhi's map lookup needs); else null.
+     */
+    private Evaluator[] tableKey(TableSpec table, SingleInputStream input, SingleInputStream otherInput,
+            Expression condition, Map<String, StreamSchema> streams) {
+        StreamSchema otherSchema = streams.get(otherInput.getStreamId());
+        Set<String> names = new HashSet<>(List.of(table.name()));
+        if (input.getStreamReferenceId() != null) {
+            names.add(input.getStreamReferenceId());
+        }
+        if (condition == null || otherSchema == null) {
+            return null;
+        }
+        StreamScope otherSide = StreamScope.of(otherSchema, otherInput.getStreamReferenceId(), "on");
+        return KeyEqualities.compile(KeyEqualities.of(condition, table, names), table,
+                value -> expressions.compile(value, otherSide), true);
     }
 
     /**
@@ -387,15 +418,10 @@ final class QueryCompiler {
     }
 
     private void defineOutput(InsertIntoStream insert, StreamSchema output, Map<String, StreamSchema> streams) {
-        TableSpec table = tables.get(insert.getId());
-        StreamSchema existing = table != null ? table.schema() : streams.get(insert.getId());
-        if (table != null && !existing.sameShape(output)) {
-            throw new CompileException(SourcePosition.of(insert), "table '" + insert.getId() + "' is defined as "
-                    + existing + " but the query inserts " + output);
+        if (tables.containsKey(insert.getId())) {
+            return; // TableWriteCompiler checks the output against the table
         }
-        if (table != null) {
-            return;
-        }
+        StreamSchema existing = streams.get(insert.getId());
         if (existing == null) {
             streams.put(insert.getId(), output);
         } else if (!existing.sameShape(output)) {
@@ -432,7 +458,20 @@ final class QueryCompiler {
         return "stream '" + id + "' is not defined";
     }
 
-    private static InsertIntoStream insertInto(OutputStream output, boolean inPartition) {
+    /**
+     * The query's output as an insert: a table write ({@code delete}, {@code update}, {@code update or insert}) is
+     * planned as one into its table, which {@link TableWriteCompiler} then turns into the write.
+     */
+    private InsertIntoStream insertInto(OutputStream output, boolean inPartition) {
+        if (TableWriteCompiler.isTableWrite(output)) {
+            if (!tables.containsKey(output.getId())) {
+                throw new CompileException(SourcePosition.of(output), "table '" + output.getId() + "' is not defined");
+            }
+            InsertIntoStream write = new InsertIntoStream(output.getId(), output.getOutputEventType());
+            write.setQueryContextStartIndex(output.getQueryContextStartIndex());
+            write.setQueryContextEndIndex(output.getQueryContextEndIndex());
+            return write;
+        }
         if (!(output instanceof InsertIntoStream)) {
             throw AppCompiler.unsupported(output, "only 'insert into' outputs are supported yet");
         }

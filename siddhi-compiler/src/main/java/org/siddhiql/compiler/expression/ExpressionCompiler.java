@@ -22,7 +22,9 @@ import io.siddhi.query.api.expression.math.Multiply;
 import io.siddhi.query.api.expression.math.Subtract;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.siddhiql.compiler.CompileException;
 import org.siddhiql.compiler.SourcePosition;
 import org.siddhiql.compiler.function.FunctionRegistry;
@@ -30,6 +32,8 @@ import org.siddhiql.compiler.function.ScalarFunctionFactory;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.runtime.aggregate.Aggregator;
 import org.siddhiql.runtime.aggregate.AggregatorFactory;
+import org.siddhiql.runtime.table.TableMembership;
+import org.siddhiql.runtime.table.TableSpec;
 
 /**
  * Compiles expressions of the Siddhi query object model into {@link Evaluator}s, with Siddhi 5.1's typing rules:
@@ -48,9 +52,25 @@ import org.siddhiql.runtime.aggregate.AggregatorFactory;
  */
 public final class ExpressionCompiler {
     private final FunctionRegistry functions;
+    /** The app's tables by name, which {@code cond in T} may name. */
+    private final Map<String, TableSpec> tables;
+    /** The {@code in T} evaluators made since {@link #takeMemberships()}, for the planner to bind to their tables. */
+    private final List<TableMembership> memberships = new ArrayList<>();
 
     public ExpressionCompiler(FunctionRegistry functions) {
+        this(functions, Map.of());
+    }
+
+    public ExpressionCompiler(FunctionRegistry functions, Map<String, TableSpec> tables) {
         this.functions = Objects.requireNonNull(functions);
+        this.tables = Map.copyOf(tables);
+    }
+
+    /** The {@code in T} evaluators compiled since the last call: the query compiled meanwhile reads those tables. */
+    public List<TableMembership> takeMemberships() {
+        List<TableMembership> taken = List.copyOf(memberships);
+        memberships.clear();
+        return taken;
     }
 
     public FunctionRegistry functions() {
@@ -137,13 +157,35 @@ public final class ExpressionCompiler {
             return new Logic.IsNull(compile(isNull.getExpression(), scope));
         }
         if (expression instanceof In) {
-            throw error(expression, "'in " + ((In) expression).getSourceId()
-                    + "' (table membership) is not supported yet");
+            return membership((In) expression, scope);
         }
         if (expression instanceof AttributeFunction) {
             return function((AttributeFunction) expression, scope);
         }
         throw error(expression, "expression " + expression + " is not supported");
+    }
+
+    /** {@code cond in T}: the condition sees the enclosing names and the table's, the table's by its name. */
+    private Evaluator membership(In in, Scope scope) {
+        if (!scope.allowsTableMembership()) {
+            throw error(in, "'in " + in.getSourceId() + "' is not supported in joins, patterns and table writes "
+                    + "(siddhi-core 5.1 fails on it there)");
+        }
+        TableSpec table = tables.get(in.getSourceId());
+        if (table == null) {
+            throw error(in, "'in " + in.getSourceId() + "': table '" + in.getSourceId() + "' is not defined");
+        }
+        Evaluator condition = compile(in.getExpression(), new MembershipScope(scope, table.schema()));
+        if (condition.type() != AttributeType.BOOL) {
+            throw error(in.getExpression(), "condition of 'in " + in.getSourceId() + "' must be bool, got "
+                    + condition.type().siddhiName());
+        }
+        // Exactly the primary key's equality: the row is found by key, as Siddhi finds it.
+        Evaluator[] key = KeyEqualities.compile(KeyEqualities.of(in.getExpression(), table, Set.of(table.name())),
+                table, value -> compile(value, scope), true);
+        TableMembership membership = new TableMembership(table, condition, key);
+        memberships.add(membership);
+        return membership;
     }
 
     // -------------------------------------------------------------------------------------------------- arithmetic

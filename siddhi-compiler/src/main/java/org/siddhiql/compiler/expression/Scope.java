@@ -19,6 +19,15 @@ public interface Scope {
     String clause();
 
     /**
+     * Whether {@code cond in T} may appear here. siddhi-core 5.1 evaluates it only over single-stream events: in a
+     * join, a pattern or a table write's clauses it fails (at creation or on the first event), so those scopes say
+     * false and such apps are refused.
+     */
+    default boolean allowsTableMembership() {
+        return true;
+    }
+
+    /**
      * Siddhi's "track future states" for the aggregators of this clause: true when the query runs in Siddhi's SLIDE
      * processing mode or outputs expired events (insert all/expired events). Then min, max and unionSet keep enough
      * state to answer exactly when values are removed; otherwise they keep only the current answer, and removing it

@@ -12,7 +12,9 @@ import org.siddhiql.runtime.query.QueryKernel;
 import org.siddhiql.runtime.query.QueryProcessor;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.state.StateProvider;
+import org.siddhiql.runtime.table.TableMembership;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.table.TableWrite;
 import org.siddhiql.runtime.window.WindowSpec;
 
 /**
@@ -36,8 +38,10 @@ public final class QueryPlan implements Serializable {
     private final Keying keying;
     private final PatternSpec pattern;
     private final JoinSpec join;
-    /** The table the query inserts into, or null when it inserts into a stream. */
-    private TableSpec outputTable;
+    /** How the query writes its table, or null when it inserts into a stream. */
+    private TableWrite tableWrite;
+    /** The {@code in T} conditions of the query, to be bound to their tables' rows. */
+    private List<TableMembership> memberships = List.of();
 
     public QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
             List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
@@ -77,19 +81,33 @@ public final class QueryPlan implements Serializable {
     }
 
     /**
-     * This query inserting into a table instead of a stream: a table is global state shared by every query touching
-     * it, so the query runs in the sequential part (global keying) and its output never leaves the graph.
+     * This query touching tables: writing one instead of a stream (its output then never leaves the graph), or
+     * reading some through {@code in T}. A table is global state shared by every query touching it, so the query
+     * runs in the sequential part (global keying).
+     *
+     * @param write how the query writes its table, or null when its output is a stream
      */
-    public QueryPlan insertingIntoTable(TableSpec table) {
+    public QueryPlan touchingTables(TableWrite write, List<TableMembership> tableMemberships) {
         QueryPlan copy = new QueryPlan(name, line, input, filters, window, windowFilters, selector, rateLimit,
                 outputStream, Keying.GLOBAL, pattern, join);
-        copy.outputTable = table;
+        copy.tableWrite = write;
+        copy.memberships = List.copyOf(tableMemberships);
         return copy;
     }
 
-    /** The table the query inserts into, or null when its output is a stream. */
+    /** The table the query writes, or null when its output is a stream. */
     public TableSpec outputTable() {
-        return outputTable;
+        return tableWrite == null ? null : tableWrite.table();
+    }
+
+    /** How the query writes its table, or null when its output is a stream. */
+    public TableWrite tableWrite() {
+        return tableWrite;
+    }
+
+    /** The query's {@code in T} conditions; the kernel running it binds them to the tables' rows. */
+    public List<TableMembership> tableMemberships() {
+        return memberships;
     }
 
     /** {@code @info(name=...)} or {@code query<N>} by position; operator names and state names derive from it. */

@@ -84,7 +84,9 @@ public final class JoinKernel implements QueryProcessor {
                 pairs.add(pair(side, event, null, EventType.RESET));
                 continue;
             }
-            if (others == null) {
+            if (other.tableKey != null) {
+                others = other.rowWithKeyOf(event);
+            } else if (others == null) {
                 others = other.contents();
             }
             boolean matched = false;
@@ -123,6 +125,8 @@ public final class JoinKernel implements QueryProcessor {
         final SideTimers timers;
         /** The rows of a table side, or null for a stream side. */
         final TableRows table;
+        /** A table side's key values, read from the other side's event; null when the table is scanned. */
+        final Evaluator[] tableKey;
 
         Side(JoinSide spec, int slot, StateProvider state, String name) {
             this.spec = spec;
@@ -131,6 +135,7 @@ public final class JoinKernel implements QueryProcessor {
             this.window = spec.window() == null ? null : spec.window().instantiate(state, name + ".window");
             this.timers = window == null ? null : new SideTimers(state, name + ".timers");
             this.table = spec.table() == null ? null : spec.table().instantiate(state);
+            this.tableKey = spec.tableKey();
         }
 
         boolean passes(Event event) {
@@ -163,6 +168,16 @@ public final class JoinKernel implements QueryProcessor {
                 return table.contents();
             }
             return window == null ? List.of() : window.contents();
+        }
+
+        /** A table side's row whose primary key the other side's event names: what a scan would find, found by key. */
+        List<Event> rowWithKeyOf(Event event) {
+            Object[] values = new Object[tableKey.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = tableKey[i].evaluate(event);
+            }
+            java.util.Map.Entry<Long, Event> row = table.find(values);
+            return row == null ? List.of() : List.of(row.getValue());
         }
 
         void fireDue(QueryContext context) {

@@ -22,6 +22,11 @@ public final class JoinSide implements Serializable {
     private final boolean outer;
     /** The table this side reads, or null for a stream. */
     private final TableSpec table;
+    /**
+     * When the join condition is exactly the table's primary key equality: per key attribute, the value it must
+     * equal, read from the other side's event; else null.
+     */
+    private final Evaluator[] tableKey;
 
     public JoinSide(StreamSchema schema, List<Evaluator> filters, WindowSpec window, boolean triggers,
             boolean outer) {
@@ -31,19 +36,29 @@ public final class JoinSide implements Serializable {
         this.triggers = triggers;
         this.outer = outer;
         this.table = null;
+        this.tableKey = null;
     }
 
     /**
      * A table as a side: its contents are the table's rows and it never triggers, since a table has no arrivals
      * (writes to it only change what the other side finds).
+     *
+     * @param tableKey when the condition is exactly the primary key's equality, the values the key must equal,
+     *     read from the other side's event, so its row is found by key; else null
      */
-    public JoinSide(TableSpec table, boolean outer) {
+    public JoinSide(TableSpec table, boolean outer, Evaluator[] tableKey) {
         this.schema = table.schema();
         this.filters = List.of();
         this.window = null;
         this.triggers = false;
         this.outer = outer;
         this.table = table;
+        this.tableKey = tableKey == null ? null : tableKey.clone();
+    }
+
+    /** The primary key values a table side's row is found by, or null when it is scanned. */
+    public Evaluator[] tableKey() {
+        return tableKey == null ? null : tableKey.clone();
     }
 
     /** The table read, or null when the side is a stream. */

@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
-import org.siddhiql.runtime.event.EventType;
 import org.siddhiql.runtime.fault.EngineFailure;
 import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.table.SharedTableState;
+import org.siddhiql.runtime.table.TableMembership;
 import org.siddhiql.runtime.table.TableRows;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.table.TableWrite;
 
 /**
  * Several queries run as one unit, passing events between them exactly as Siddhi's stream junctions do: a chunk of
@@ -28,8 +29,8 @@ public final class QueryGraphKernel {
     private final Map<String, List<Integer>> readers = new LinkedHashMap<>();
     private final Set<String> exported;
     private final StreamFaults faults;
-    /** Per query, the rows of the table it inserts into, or null when it inserts into a stream. */
-    private final List<TableRows> tableWriters = new ArrayList<>();
+    /** Per query, the rows of the table it writes, or null when its output is a stream. */
+    private final List<TableRows> writtenTables = new ArrayList<>();
     /** The per-query views of the backend's context, made once per context (backends reuse theirs). */
     private StreamContext contextsFor;
     private QueryContext[] contexts;
@@ -51,7 +52,10 @@ public final class QueryGraphKernel {
         for (int i = 0; i < plans.size(); i++) {
             kernels.add(plans.get(i).newProcessor(shared));
             TableSpec table = plans.get(i).outputTable();
-            tableWriters.add(table == null ? null : table.instantiate(shared));
+            writtenTables.add(table == null ? null : table.instantiate(shared));
+            for (TableMembership membership : plans.get(i).tableMemberships()) {
+                membership.bind(membership.table().instantiate(shared));
+            }
             for (String input : plans.get(i).inputStreams()) {
                 readers.computeIfAbsent(input, s -> new ArrayList<>()).add(i);
             }
@@ -130,7 +134,8 @@ public final class QueryGraphKernel {
 
     private QueryContext newQueryContext(int query, StreamContext context) {
         String output = plans.get(query).outputStream();
-        TableRows table = tableWriters.get(query);
+        TableRows table = writtenTables.get(query);
+        TableWrite write = plans.get(query).tableWrite();
         return new QueryContext() {
             @Override
             public void emit(List<Event> chunk) {
@@ -138,11 +143,7 @@ public final class QueryGraphKernel {
                     dispatch(output, chunk, true, context);
                     return;
                 }
-                for (Event event : chunk) {
-                    if (event.type() != EventType.RESET) {
-                        table.insert(event);
-                    }
-                }
+                write.apply(chunk, table);
             }
 
             @Override

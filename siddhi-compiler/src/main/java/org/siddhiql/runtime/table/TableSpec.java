@@ -5,18 +5,42 @@ import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.state.StateProvider;
 
 /**
- * A compiled {@code define table}: its attributes and the positions of its {@code @primaryKey} attributes (empty
- * without one: Siddhi then keeps duplicate rows).
+ * A compiled {@code define table}: its attributes, the positions of its {@code @primaryKey} attributes (empty
+ * without one: Siddhi then keeps duplicate rows) and whether it has an {@code @index}. The last two decide which of
+ * Siddhi's row holders the table mirrors: a list without either, an indexed holder with one.
  */
 public final class TableSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final StreamSchema schema;
     private final int[] primaryKey;
+    private final int[] indexes;
 
-    public TableSpec(StreamSchema schema, int[] primaryKey) {
+    /** @param indexes the positions of the {@code @index} attributes */
+    public TableSpec(StreamSchema schema, int[] primaryKey, int[] indexes) {
         this.schema = schema;
         this.primaryKey = primaryKey.clone();
+        this.indexes = indexes.clone();
+    }
+
+    /** Whether Siddhi keeps the rows in its plain list holder: no primary key and no index. */
+    public boolean isListBacked() {
+        return primaryKey.length == 0 && indexes.length == 0;
+    }
+
+    /** Whether Siddhi's indexed holder keeps an index on the attribute: a primary key's or an {@code @index}. */
+    public boolean isIndexed(int attribute) {
+        for (int key : primaryKey) {
+            if (key == attribute) {
+                return true;
+            }
+        }
+        for (int index : indexes) {
+            if (index == attribute) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public StreamSchema schema() {

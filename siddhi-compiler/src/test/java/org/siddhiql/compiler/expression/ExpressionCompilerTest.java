@@ -271,7 +271,7 @@ class ExpressionCompilerTest {
 
     @Test
     void unsupportedExpressions() {
-        assertEquals("'in T' (table membership) is not supported yet", filter.error("i in T"));
+        assertEquals("'in T': table 'T' is not defined", filter.error("i in T"));
         assertEquals("'*' as the arguments of function 'count' is not supported yet", filter.error("count(*)"));
     }
 

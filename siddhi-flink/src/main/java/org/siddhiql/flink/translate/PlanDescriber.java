@@ -6,6 +6,7 @@ import org.siddhiql.compiler.plan.Keying;
 import org.siddhiql.compiler.plan.PartitionPlan;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.plan.SelectorPlan;
+import org.siddhiql.runtime.table.TableWrite;
 
 /** The logical plan in words, for {@code explain} and for operator names in the Flink UI. */
 public final class PlanDescriber {
@@ -83,8 +84,15 @@ public final class PlanDescriber {
             if (query.rateLimit() != null) {
                 out.append("    output   ").append(query.rateLimit().describe()).append('\n');
             }
-            out.append("    insert   ").append(eventTypes(selector)).append(" into ").append(query.output())
-                    .append('\n');
+            TableWrite write = query.tableWrite();
+            if (write == null || write.kind() == TableWrite.Kind.INSERT) {
+                out.append("    insert   ").append(eventTypes(selector)).append(" into ").append(query.output())
+                        .append(write == null ? "" : " (a table)").append('\n');
+            } else {
+                out.append("    write    ").append(eventTypes(selector)).append(": ")
+                        .append(write.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                        .append(" table ").append(write.table().schema()).append('\n');
+            }
         }
     }
 
@@ -97,6 +105,11 @@ public final class PlanDescriber {
         }
         if (query.pattern() != null) {
             return "one global key (the pattern's partial matches are one unit: one parallel instance)";
+        }
+        if (query.tableWrite() != null || !query.tableMemberships().isEmpty()
+                || query.join() != null && (query.join().left().table() != null
+                        || query.join().right().table() != null)) {
+            return "one global key (a table is one unit shared by the queries touching it: one parallel instance)";
         }
         return "one global key (window/aggregate/rate limit state is one unit: one parallel instance)";
     }
