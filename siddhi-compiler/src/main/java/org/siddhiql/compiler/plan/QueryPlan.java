@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.aggregation.AggregationKernel;
+import org.siddhiql.runtime.aggregation.AggregationSpec;
 import org.siddhiql.runtime.join.JoinKernel;
 import org.siddhiql.runtime.join.JoinSpec;
 import org.siddhiql.runtime.pattern.PatternKernel;
@@ -38,6 +40,8 @@ public final class QueryPlan implements Serializable {
     private final JoinSpec join;
     /** The table the query inserts into, or null when it inserts into a stream. */
     private TableSpec outputTable;
+    /** The aggregation this plan feeds, for the plan of a {@code define aggregation}; null for queries. */
+    private AggregationSpec aggregation;
 
     public QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
             List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
@@ -85,6 +89,23 @@ public final class QueryPlan implements Serializable {
                 outputStream, Keying.GLOBAL, pattern, join);
         copy.outputTable = table;
         return copy;
+    }
+
+    /**
+     * The plan of a {@code define aggregation}: it reads the aggregation's input stream into the aggregation's
+     * buckets and outputs nothing. Its buckets are global state shared with the queries joining it, so it runs in
+     * the sequential part.
+     */
+    public static QueryPlan ofAggregation(int line, AggregationSpec aggregation) {
+        QueryPlan plan = new QueryPlan(aggregation.name(), line, aggregation.input(), List.of(), null, List.of(),
+                null, null, aggregation.name(), Keying.GLOBAL, null, null);
+        plan.aggregation = aggregation;
+        return plan;
+    }
+
+    /** The aggregation fed, or null when this plan is a query. */
+    public AggregationSpec aggregation() {
+        return aggregation;
     }
 
     /** The table the query inserts into, or null when its output is a stream. */
@@ -170,6 +191,9 @@ public final class QueryPlan implements Serializable {
 
     /** The runtime of any query: a {@link QueryKernel}, or a {@link PatternKernel} for a pattern. */
     public QueryProcessor newProcessor(StateProvider state) {
+        if (aggregation != null) {
+            return new AggregationKernel(aggregation, state);
+        }
         if (join != null) {
             return new JoinKernel(this, state);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.runtime.aggregation.AggregationStore;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.event.EventType;
 import org.siddhiql.runtime.query.QueryContext;
@@ -38,8 +39,8 @@ public final class JoinKernel implements QueryProcessor {
 
     @Override
     public void onChunk(String stream, List<Event> events, QueryContext context) {
-        boolean toLeft = left.table == null && left.spec.stream().equals(stream);
-        boolean toRight = right.table == null && right.spec.stream().equals(stream);
+        boolean toLeft = !left.spec.isStored() && left.spec.stream().equals(stream);
+        boolean toRight = !right.spec.isStored() && right.spec.stream().equals(stream);
         if (toLeft && toRight) {
             // A self join: each event reaches the left side, then the right, as Siddhi's shared receiver does.
             for (Event event : events) {
@@ -84,7 +85,9 @@ public final class JoinKernel implements QueryProcessor {
                 pairs.add(pair(side, event, null, EventType.RESET));
                 continue;
             }
-            if (others == null) {
+            if (other.aggregation != null) {
+                others = other.spec.aggregation().find(other.aggregation, event, event.timestamp());
+            } else if (others == null) {
                 others = other.contents();
             }
             boolean matched = false;
@@ -123,6 +126,8 @@ public final class JoinKernel implements QueryProcessor {
         final SideTimers timers;
         /** The rows of a table side, or null for a stream side. */
         final TableRows table;
+        /** The buckets of an aggregation side, or null. */
+        final AggregationStore aggregation;
 
         Side(JoinSide spec, int slot, StateProvider state, String name) {
             this.spec = spec;
@@ -131,6 +136,8 @@ public final class JoinKernel implements QueryProcessor {
             this.window = spec.window() == null ? null : spec.window().instantiate(state, name + ".window");
             this.timers = window == null ? null : new SideTimers(state, name + ".timers");
             this.table = spec.table() == null ? null : spec.table().instantiate(state);
+            this.aggregation = spec.aggregation() == null ? null
+                    : spec.aggregation().aggregation().instantiate(state);
         }
 
         boolean passes(Event event) {

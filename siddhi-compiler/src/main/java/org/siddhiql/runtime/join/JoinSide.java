@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.aggregation.AggregationRead;
 import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.window.WindowSpec;
 
@@ -22,6 +23,8 @@ public final class JoinSide implements Serializable {
     private final boolean outer;
     /** The table this side reads, or null for a stream. */
     private final TableSpec table;
+    /** The aggregation this side reads, or null. */
+    private final AggregationRead aggregation;
 
     public JoinSide(StreamSchema schema, List<Evaluator> filters, WindowSpec window, boolean triggers,
             boolean outer) {
@@ -31,6 +34,7 @@ public final class JoinSide implements Serializable {
         this.triggers = triggers;
         this.outer = outer;
         this.table = null;
+        this.aggregation = null;
     }
 
     /**
@@ -44,6 +48,31 @@ public final class JoinSide implements Serializable {
         this.triggers = false;
         this.outer = outer;
         this.table = table;
+        this.aggregation = null;
+    }
+
+    /**
+     * An aggregation as a side: like a table it never triggers; its contents for each event of the other side are
+     * the buckets the read's within and per select.
+     */
+    public JoinSide(AggregationRead aggregation, boolean outer) {
+        this.schema = aggregation.aggregation().output();
+        this.filters = List.of();
+        this.window = null;
+        this.triggers = false;
+        this.outer = outer;
+        this.table = null;
+        this.aggregation = aggregation;
+    }
+
+    /** The aggregation read, or null when the side is a stream or a table. */
+    public AggregationRead aggregation() {
+        return aggregation;
+    }
+
+    /** Whether the side is stored state (a table or an aggregation) rather than a stream's arrivals. */
+    public boolean isStored() {
+        return table != null || aggregation != null;
     }
 
     /** The table read, or null when the side is a stream. */
