@@ -4,8 +4,6 @@ import io.siddhi.query.api.aggregation.TimePeriod;
 import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.annotation.Element;
 import io.siddhi.query.api.definition.AggregationDefinition;
-import io.siddhi.query.api.execution.query.input.handler.Filter;
-import io.siddhi.query.api.execution.query.input.handler.StreamHandler;
 import io.siddhi.query.api.execution.query.input.stream.SingleInputStream;
 import io.siddhi.query.api.execution.query.selection.OutputAttribute;
 import io.siddhi.query.api.expression.AttributeFunction;
@@ -48,17 +46,10 @@ final class AggregationCompiler {
                     "stream '" + input.getStreamId() + "' is not defined");
         }
         StreamScope scope = StreamScope.of(schema, input.getStreamReferenceId(), "aggregation");
-        List<Evaluator> filters = new ArrayList<>();
-        for (StreamHandler handler : input.getStreamHandlers()) {
-            if (!(handler instanceof Filter)) {
-                throw AppCompiler.unsupported(handler, "only filters are supported on an aggregation's input");
-            }
-            Evaluator filter = expressions.compile(((Filter) handler).getParameters()[0], scope);
-            if (filter.type() != AttributeType.BOOL) {
-                throw new CompileException(SourcePosition.of(handler), "filter condition must be bool, got "
-                        + filter.type().siddhiName());
-            }
-            filters.add(filter);
+        if (!input.getStreamHandlers().isEmpty()) {
+            // siddhi-core 5.1.21 accepts a filter here but its aggregation then never returns a row.
+            throw AppCompiler.unsupported(input.getStreamHandlers().get(0), "filters on an aggregation's input are "
+                    + "not supported: filter in a query that feeds the aggregation's stream");
         }
         Evaluator timestamp = null;
         if (definition.getAggregateAttribute() != null) {
@@ -104,7 +95,7 @@ final class AggregationCompiler {
             types.add(type);
         }
         StreamSchema output = new StreamSchema(definition.getId(), names, types);
-        return new AggregationSpec(schema, filters, timestamp, groupBy, baseInputs, baseValues,
+        return new AggregationSpec(schema, timestamp, groupBy, baseInputs, baseValues,
                 durations(definition.getTimePeriod()), outputs, output);
     }
 

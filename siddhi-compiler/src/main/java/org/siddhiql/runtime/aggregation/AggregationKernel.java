@@ -1,7 +1,6 @@
 package org.siddhiql.runtime.aggregation;
 
 import java.util.List;
-import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.event.EventType;
 import org.siddhiql.runtime.query.QueryContext;
@@ -24,7 +23,7 @@ public final class AggregationKernel implements QueryProcessor {
     @Override
     public void onChunk(String stream, List<Event> events, QueryContext context) {
         for (Event event : events) {
-            if (event.type() == EventType.CURRENT && passes(event)) {
+            if (event.type() == EventType.CURRENT) {
                 store.onEvent(event);
             }
         }
@@ -42,14 +41,5 @@ public final class AggregationKernel implements QueryProcessor {
         if (next != null) {
             context.scheduleAt(next);
         }
-    }
-
-    private boolean passes(Event event) {
-        for (Evaluator filter : spec.filters()) {
-            if (!Boolean.TRUE.equals(filter.evaluate(event))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

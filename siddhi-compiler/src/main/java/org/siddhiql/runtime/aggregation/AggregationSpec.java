@@ -7,7 +7,7 @@ import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.state.StateProvider;
 
 /**
- * A compiled {@code define aggregation}: which events it reads, the time it buckets them by, its group-by values, the
+ * A compiled {@code define aggregation}: the stream it reads, the time it buckets them by, its group-by values, the
  * base values each event contributes (one column each, merged by a {@link BaseValue}), its durations (finest first)
  * and the select clause over a bucket's row. A bucket's row is {@code [bucket start, group-by values..., base
  * values...]}.
@@ -16,7 +16,6 @@ public final class AggregationSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final StreamSchema input;
-    private final List<Evaluator> filters;
     /** The {@code aggregate by} timestamp, or null to bucket by the event's own (arrival) time. */
     private final Evaluator timestamp;
     private final List<Evaluator> groupBy;
@@ -27,11 +26,10 @@ public final class AggregationSpec implements Serializable {
     /** {@code AGG_TIMESTAMP} and the select clause's attributes: what joins and on-demand queries read. */
     private final StreamSchema output;
 
-    public AggregationSpec(StreamSchema input, List<Evaluator> filters, Evaluator timestamp, List<Evaluator> groupBy,
+    public AggregationSpec(StreamSchema input, Evaluator timestamp, List<Evaluator> groupBy,
             List<Evaluator> baseInputs, List<BaseValue> baseValues, List<BucketDuration> durations,
             List<AggregationOutput> outputs, StreamSchema output) {
         this.input = input;
-        this.filters = List.copyOf(filters);
         this.timestamp = timestamp;
         this.groupBy = List.copyOf(groupBy);
         this.baseInputs = List.copyOf(baseInputs);
@@ -47,10 +45,6 @@ public final class AggregationSpec implements Serializable {
 
     public StreamSchema input() {
         return input;
-    }
-
-    public List<Evaluator> filters() {
-        return filters;
     }
 
     /** Whether buckets follow an {@code aggregate by} attribute rather than the events' arrival time. */

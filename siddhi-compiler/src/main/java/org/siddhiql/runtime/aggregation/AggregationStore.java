@@ -60,7 +60,7 @@ public final class AggregationStore {
         }
     }
 
-    /** An event of the aggregation's input stream, past its filters. */
+    /** An event of the aggregation's input stream. */
     public void onEvent(Event event) {
         long[] clock = loadClocks();
         long time = spec.externalTime() ? (Long) spec.timestamp().evaluate(event) : event.timestamp();
