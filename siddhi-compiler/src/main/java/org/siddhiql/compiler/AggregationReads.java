@@ -34,9 +34,8 @@ final class AggregationReads {
         return aggregations.containsKey(input.getStreamId());
     }
 
-    /** Within and per go with exactly one aggregation side, and such a side needs both. */
-    void check(JoinInputStream join, SingleInputStream left, SingleInputStream right,
-            Map<String, StreamSchema> streams) {
+    /** Within and per go with exactly one aggregation side, and such a side needs both (per checked first, as Siddhi). */
+    void check(JoinInputStream join, SingleInputStream left, SingleInputStream right) {
         boolean reads = isAggregation(left) || isAggregation(right);
         if (isAggregation(left) && isAggregation(right)) {
             throw AppCompiler.unsupported(join, "a join may read one aggregation, not two");
@@ -44,11 +43,11 @@ final class AggregationReads {
         if (!reads && (join.getWithin() != null || join.getPer() != null)) {
             throw AppCompiler.unsupported(join, "'within' and 'per' are only valid in a join with an aggregation");
         }
-        if (reads && join.getWithin() == null) {
-            throw AppCompiler.unsupported(join, "a join with an aggregation must have a 'within' clause");
-        }
         if (reads && join.getPer() == null) {
             throw AppCompiler.unsupported(join, "a join with an aggregation must have a 'per' clause");
+        }
+        if (reads && join.getWithin() == null) {
+            throw AppCompiler.unsupported(join, "a join with an aggregation must have a 'within' clause");
         }
     }
 

@@ -227,7 +227,7 @@ final class QueryCompiler {
         JoinInputStream.EventTrigger trigger = join.getTrigger() == null
                 ? JoinInputStream.EventTrigger.ALL : join.getTrigger();
         AggregationReads reads = new AggregationReads(expressions, aggregations);
-        reads.check(join, leftInput, rightInput, streams);
+        reads.check(join, leftInput, rightInput);
         JoinSide left = reads.isAggregation(leftInput)
                 ? reads.side(join, leftInput, rightInput, streams, isOuter(type, true))
                 : joinSide(leftInput, streams, trigger != JoinInputStream.EventTrigger.RIGHT, isOuter(type, true));
