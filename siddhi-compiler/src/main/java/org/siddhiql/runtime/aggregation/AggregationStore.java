@@ -5,10 +5,14 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.state.Codecs;
@@ -37,8 +41,11 @@ import org.siddhiql.runtime.table.SharedTableState;
 public final class AggregationStore {
     private static final String KEY_DELIMITER = ":-:";
     private static final long UNSET = -1L;
-    /** Per duration: the next bucket start, the start of the latest bucket seen, the running bucket's start. */
-    private static final int CLOCK_FIELDS = 3;
+    /**
+     * Per duration: the next bucket start, the start of the latest bucket seen, the running bucket's start, and the
+     * number of rows ever opened in its running buckets (which numbers them in order of arrival).
+     */
+    private static final int CLOCK_FIELDS = 4;
 
     private final AggregationSpec spec;
     private final int groups;
@@ -67,7 +74,7 @@ public final class AggregationStore {
         if (clock[0] == UNSET) {
             clock[0] = durations.get(0).nextStart(time);
         }
-        Object[] row = new Object[1 + groups + spec.baseInputs().size()];
+        Object[] row = new Object[1 + groups + spec.baseInputs().size() + 1];
         row[0] = time;
         for (int i = 0; i < groups; i++) {
             row[1 + i] = spec.groupBy().get(i).evaluate(event);
@@ -119,11 +126,15 @@ public final class AggregationStore {
             }
         }
         if (row != null) {
-            add(level, row);
+            add(level, row, clock);
         }
     }
 
-    private void add(int level, Object[] row) {
+    /**
+     * Merges a row into the running bucket of {@code level}. A new row gets the next arrival number of the level:
+     * Siddhi keeps the rows in a hash map filled in arrival order, and its results follow that map's order.
+     */
+    private void add(int level, Object[] row, long[] clock) {
         Object[] keyed = row.clone();
         if (spec.externalTime()) {
             keyed[0] = durations.get(level).startOf((Long) row[0]);
@@ -131,11 +142,10 @@ public final class AggregationStore {
         String key = groupKey(spec.externalTime() ? keyed[0] : null, keyed);
         MapCell<String, Object[]> bucket = running.get(level);
         Object[] stored = bucket.get(key);
-        if (stored == null) {
-            bucket.put(key, merged(null, keyed));
-        } else {
-            bucket.put(key, merged(stored, keyed));
-        }
+        Object[] result = merged(stored, keyed);
+        int arrivals = 1 + level * CLOCK_FIELDS + 3;
+        result[result.length - 1] = stored == null ? Long.valueOf(++clock[arrivals]) : stored[stored.length - 1];
+        bucket.put(key, result);
     }
 
     /** A row with the base values of {@code added} merged into those of {@code stored} (none for a new row). */
@@ -160,7 +170,7 @@ public final class AggregationStore {
         long bucketStart = clock[at + 2];
         MapCell<String, Object[]> bucket = running.get(level);
         List<Object[]> rows = new ArrayList<>();
-        for (Map.Entry<String, Object[]> entry : sorted(bucket).entrySet()) {
+        for (Map.Entry<String, Object[]> entry : inHashOrder(bucket).entrySet()) {
             Object[] row = entry.getValue().clone();
             if (!spec.externalTime()) {
                 row[0] = bucketStart;
@@ -195,7 +205,7 @@ public final class AggregationStore {
                     + "since aggregation '" + spec.name() + "' does not contain the " + per + " duration");
         }
         List<Object[]> rows = new ArrayList<>();
-        for (Object[] row : sorted(finished.get(perLevel)).values()) {
+        for (Object[] row : finishedInTableOrder(perLevel)) {
             if (start <= (Long) row[0] && (Long) row[0] < end) {
                 rows.add(row);
             }
@@ -214,22 +224,32 @@ public final class AggregationStore {
         return result;
     }
 
-    /** With {@code aggregate by}: every row in range, finished or running, merged per per-bucket and group. */
+    /**
+     * With {@code aggregate by}: the finished rows, then the running rows of the per duration and the finer ones
+     * merged per level key and per-bucket (Siddhi's {@code IncrementalDataAggregator}), each kept when in range,
+     * all merged per per-bucket and group (its {@code OutOfOrderEventsDataAggregator}).
+     */
     private List<Object[]> mergedPerBucket(List<Object[]> finishedRows, long start, long end, int perLevel,
             BucketDuration per) {
-        List<Object[]> candidates = new ArrayList<>(finishedRows);
+        long[] clock = loadClocks();
+        Map<String, Object[]> inMemory = new HashMap<>();
         for (int level = perLevel; level >= 0; level--) {
-            for (Object[] row : sorted(running.get(level)).values()) {
-                if (start <= (Long) row[0] && (Long) row[0] < end) {
-                    candidates.add(row);
-                }
+            long perStart = per.startOf(clock[1 + level * CLOCK_FIELDS + 2]);
+            for (Map.Entry<String, Object[]> entry : inHashOrder(running.get(level)).entrySet()) {
+                inMemory.merge(entry.getKey() + "-" + perStart, entry.getValue(), this::merged);
+            }
+        }
+        List<Object[]> candidates = new ArrayList<>(finishedRows);
+        for (Object[] row : inMemory.values()) {
+            if (start <= (Long) row[0] && (Long) row[0] < end) {
+                candidates.add(row);
             }
         }
         Map<String, Object[]> merged = new HashMap<>();
         for (Object[] row : candidates) {
             Object[] perRow = row.clone();
             perRow[0] = per.startOf((Long) row[0]);
-            merged.merge(groupKey(perRow[0], perRow), merged(null, perRow), (a, b) -> merged(a, b));
+            merged.merge(groupKey(perRow[0], perRow), merged(null, perRow), this::merged);
         }
         return new ArrayList<>(merged.values());
     }
@@ -251,18 +271,71 @@ public final class AggregationStore {
         }
         Map<String, Object[]> merged = new HashMap<>();
         for (int level = perLevel; level >= 0; level--) {
-            long bucketStart = clock[1 + level * CLOCK_FIELDS + 2];
-            for (Object[] row : sorted(running.get(level)).values()) {
-                Object[] stamped = row.clone();
+            long perStart = per.startOf(clock[1 + level * CLOCK_FIELDS + 2]);
+            for (Map.Entry<String, Object[]> entry : inHashOrder(running.get(level)).entrySet()) {
+                Object[] stamped = entry.getValue().clone();
                 stamped[0] = oldest;
-                String key = groupKey(null, row) + "-" + per.startOf(bucketStart);
-                merged.merge(key, merged(null, stamped), (a, b) -> merged(a, b));
+                merged.merge(entry.getKey() + "-" + perStart, merged(null, stamped), this::merged);
             }
         }
         if (start <= oldest) {
             result.addAll(merged.values());
         }
         return result;
+    }
+
+    /**
+     * The finished rows of a duration in the order Siddhi's table holds them: a hash map by primary key
+     * ({@code AGG_TIMESTAMP}, the bucket start under {@code aggregate by}, the group-by values) filled bucket after
+     * bucket, or sorted by time when {@code AGG_TIMESTAMP} is the whole key. Within a bucket the map is filled in
+     * the reverse of the running bucket's order: that is what siddhi-core's results show for keys sharing a hash
+     * bucket (cases aggregation_arrival_rows_in_siddhi_order and aggregation_arrival_rows_swapped).
+     */
+    private List<Object[]> finishedInTableOrder(int level) {
+        Map<Long, Map<String, Object[]>> byBucket = new TreeMap<>();
+        for (Map.Entry<String, Object[]> entry : inArrivalOrder(finished.get(level).entries())) {
+            int slash = entry.getKey().indexOf('/');
+            byBucket.computeIfAbsent(Long.parseLong(entry.getKey().substring(0, slash)), b -> new LinkedHashMap<>())
+                    .put(entry.getKey().substring(slash + 1), entry.getValue());
+        }
+        if (!spec.externalTime() && groups == 0) {
+            return byBucket.values().stream().flatMap(rows -> rows.values().stream()).collect(Collectors.toList());
+        }
+        Map<String, Object[]> table = new HashMap<>();
+        for (Map.Entry<Long, Map<String, Object[]>> bucket : byBucket.entrySet()) {
+            List<Map.Entry<String, Object[]>> dispatched = new ArrayList<>(hashOrdered(bucket.getValue()).entrySet());
+            Collections.reverse(dispatched);
+            for (Map.Entry<String, Object[]> row : dispatched) {
+                table.put(bucket.getKey() + KEY_DELIMITER + row.getKey(), row.getValue());
+            }
+        }
+        return new ArrayList<>(table.values());
+    }
+
+    /** A running bucket's rows in the order Siddhi's group-by state map holds them, filled in arrival order. */
+    private static Map<String, Object[]> inHashOrder(MapCell<String, Object[]> cell) {
+        Map<String, Object[]> arrived = new LinkedHashMap<>();
+        inArrivalOrder(cell.entries()).forEach(entry -> arrived.put(entry.getKey(), entry.getValue()));
+        return hashOrdered(arrived);
+    }
+
+    /** Rows by their arrival number, the last element of each. */
+    private static List<Map.Entry<String, Object[]>> inArrivalOrder(Iterable<Map.Entry<String, Object[]>> rows) {
+        List<Map.Entry<String, Object[]>> sorted = new ArrayList<>();
+        rows.forEach(sorted::add);
+        sorted.sort(Comparator.comparing(entry -> (Long) entry.getValue()[entry.getValue().length - 1]));
+        return sorted;
+    }
+
+    /**
+     * The entries in the iteration order of a {@link HashMap} filled in the given order: the order of the hash maps
+     * siddhi-core keeps rows in, which its results follow (keys sharing a hash bucket keep their filling order).
+     */
+    private static Map<String, Object[]> hashOrdered(Map<String, Object[]> entries) {
+        // Put one by one: a map copied whole may be sized differently, and the order depends on the size.
+        Map<String, Object[]> hashed = new HashMap<>();
+        entries.forEach(hashed::put);
+        return new LinkedHashMap<>(hashed);
     }
 
     /** Siddhi's group-by key: the values, each followed by its delimiter; its hash order is Siddhi's row order. */
@@ -296,15 +369,6 @@ public final class AggregationStore {
             list.add(value);
         }
         return list;
-    }
-
-    /** A map cell's entries in key order, so every backend iterates them alike. */
-    private static Map<String, Object[]> sorted(MapCell<String, Object[]> cell) {
-        Map<String, Object[]> sorted = new TreeMap<>();
-        for (Map.Entry<String, Object[]> entry : cell.entries()) {
-            sorted.put(entry.getKey(), entry.getValue());
-        }
-        return sorted;
     }
 
     private static final StateCodec<Object[]> ROW = new StateCodec<>() {
