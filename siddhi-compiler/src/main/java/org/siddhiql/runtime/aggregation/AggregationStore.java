@@ -46,6 +46,10 @@ public final class AggregationStore {
      * number of rows ever opened in its running buckets (which numbers them in order of arrival).
      */
     private static final int CLOCK_FIELDS = 4;
+    private static final int NEXT_START = 0;
+    private static final int LATEST_START = 1;
+    private static final int BUCKET_START = 2;
+    private static final int ARRIVALS = 3;
 
     private final AggregationSpec spec;
     private final int groups;
@@ -97,8 +101,7 @@ public final class AggregationStore {
      * and sets the next timer a bucket later, as Siddhi's scheduler re-arms it.
      */
     public void fireDueTimers(long now) {
-        List<Long> stored = clocks.get();
-        if (stored == null) {
+        if (clocks.get() == null) {
             return;
         }
         long[] clock = loadClocks();
@@ -116,13 +119,12 @@ public final class AggregationStore {
      */
     private void execute(int level, long time, Object[] row, long[] clock) {
         BucketDuration duration = durations.get(level);
-        int at = 1 + level * CLOCK_FIELDS;
-        clock[at + 1] = duration.startOf(time);
-        if (time >= clock[at]) {
-            clock[at] = duration.nextStart(time);
-            rollOver(level, clock[at + 1], clock);
+        clock[slot(level, LATEST_START)] = duration.startOf(time);
+        if (time >= clock[slot(level, NEXT_START)]) {
+            clock[slot(level, NEXT_START)] = duration.nextStart(time);
+            rollOver(level, clock[slot(level, LATEST_START)], clock);
             if (level + 1 < durations.size()) {
-                execute(level + 1, clock[at + 1], null, clock);
+                execute(level + 1, clock[slot(level, LATEST_START)], null, clock);
             }
         }
         if (row != null) {
@@ -143,8 +145,8 @@ public final class AggregationStore {
         MapCell<String, Object[]> bucket = running.get(level);
         Object[] stored = bucket.get(key);
         Object[] result = merged(stored, keyed);
-        int arrivals = 1 + level * CLOCK_FIELDS + 3;
-        result[result.length - 1] = stored == null ? Long.valueOf(++clock[arrivals]) : stored[stored.length - 1];
+        result[result.length - 1] = stored == null ? Long.valueOf(++clock[slot(level, ARRIVALS)])
+                : stored[stored.length - 1];
         bucket.put(key, result);
     }
 
@@ -166,8 +168,7 @@ public final class AggregationStore {
      * under {@code aggregate by}, else with the running bucket's start) and go on to the next duration.
      */
     private void rollOver(int level, long newStart, long[] clock) {
-        int at = 1 + level * CLOCK_FIELDS;
-        long bucketStart = clock[at + 2];
+        long bucketStart = clock[slot(level, BUCKET_START)];
         MapCell<String, Object[]> bucket = running.get(level);
         List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, Object[]> entry : inHashOrder(bucket).entrySet()) {
@@ -182,12 +183,10 @@ public final class AggregationStore {
             rows.add(row);
         }
         bucket.clear();
-        clock[at + 2] = newStart;
+        clock[slot(level, BUCKET_START)] = newStart;
         if (level + 1 < durations.size()) {
             for (Object[] row : rows) {
-                Object[] carried = row.clone();
-                long carriedTime = bucketStart;
-                execute(level + 1, carriedTime, carried, clock);
+                execute(level + 1, bucketStart, row, clock);
             }
         }
     }
@@ -234,7 +233,7 @@ public final class AggregationStore {
         long[] clock = loadClocks();
         Map<String, Object[]> inMemory = new HashMap<>();
         for (int level = perLevel; level >= 0; level--) {
-            long perStart = per.startOf(clock[1 + level * CLOCK_FIELDS + 2]);
+            long perStart = per.startOf(clock[slot(level, BUCKET_START)]);
             for (Map.Entry<String, Object[]> entry : inHashOrder(running.get(level)).entrySet()) {
                 inMemory.merge(entry.getKey() + "-" + perStart, entry.getValue(), this::merged);
             }
@@ -264,14 +263,14 @@ public final class AggregationStore {
         long[] clock = loadClocks();
         long oldest = UNSET;
         for (int level = perLevel; level >= 0 && oldest == UNSET; level--) {
-            oldest = clock[1 + level * CLOCK_FIELDS + 1];
+            oldest = clock[slot(level, LATEST_START)];
         }
         if (oldest == UNSET || end <= oldest) {
             return result;
         }
         Map<String, Object[]> merged = new HashMap<>();
         for (int level = perLevel; level >= 0; level--) {
-            long perStart = per.startOf(clock[1 + level * CLOCK_FIELDS + 2]);
+            long perStart = per.startOf(clock[slot(level, BUCKET_START)]);
             for (Map.Entry<String, Object[]> entry : inHashOrder(running.get(level)).entrySet()) {
                 Object[] stamped = entry.getValue().clone();
                 stamped[0] = oldest;
@@ -348,6 +347,11 @@ public final class AggregationStore {
             key.append(row[1 + i]).append(KEY_DELIMITER);
         }
         return key.toString();
+    }
+
+    /** Where one clock field of a duration is: after the root timer, {@link #CLOCK_FIELDS} per duration. */
+    private static int slot(int level, int field) {
+        return 1 + level * CLOCK_FIELDS + field;
     }
 
     private long[] loadClocks() {
