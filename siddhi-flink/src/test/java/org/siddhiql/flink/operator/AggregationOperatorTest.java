@@ -2,17 +2,21 @@ package org.siddhiql.flink.operator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.compiler.schema.AttributeType;
@@ -34,17 +38,22 @@ class AggregationOperatorTest {
     private static final List<String> STREAMS = List.of("Trades", "Ask", "Out");
     private static final OutputTag<Event> OUT = new OutputTag<>("Out", new EventTypeInfo(new AttributeType[0]));
 
-    @Test
-    void bucketsAndTheRollOverTimerSurviveSnapshotAndRestore() throws Exception {
+    /** On the heap, and on RocksDB, where every row and clock goes through its codec. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void bucketsAndTheRollOverTimerSurviveSnapshotAndRestore(boolean rocksDb, @TempDir Path rocksDir)
+            throws Exception {
         OperatorSubtaskState snapshot;
-        try (KeyedOneInputStreamOperatorTestHarness<String, TaggedEvent, TaggedEvent> harness = harness()) {
+        try (KeyedOneInputStreamOperatorTestHarness<String, TaggedEvent, TaggedEvent> harness =
+                harness(rocksDb, rocksDir)) {
             harness.open();
             send(harness, "Trades", 1000, "A", 1L);
             send(harness, "Trades", 1500, "A", 2L);
             send(harness, "Trades", 2200, "A", 4L);
             snapshot = harness.snapshot(1L, 2300L);
         }
-        try (KeyedOneInputStreamOperatorTestHarness<String, TaggedEvent, TaggedEvent> restored = harness()) {
+        try (KeyedOneInputStreamOperatorTestHarness<String, TaggedEvent, TaggedEvent> restored =
+                harness(rocksDb, rocksDir)) {
             restored.initializeState(snapshot);
             restored.open();
             // The restored timer at 3000 rolls second 2 over before the asks are read.
@@ -55,13 +64,20 @@ class AggregationOperatorTest {
         }
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, TaggedEvent, TaggedEvent> harness()
-            throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, TaggedEvent, TaggedEvent> harness(boolean rocksDb,
+            Path rocksDir) throws Exception {
         AppPlan plan = new AppCompiler().compile(APP);
         QueryGraphOperator operator = new QueryGraphOperator(plan.queries(), STREAMS, Map.of("Out", OUT),
                 TimeMode.EVENT_TIME);
-        return new KeyedOneInputStreamOperatorTestHarness<>(operator, QueryKeySelector.of(plan.queries().get(1)),
-                Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<String, TaggedEvent, TaggedEvent> harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(operator, QueryKeySelector.of(plan.queries().get(1)),
+                        Types.STRING);
+        if (rocksDb) {
+            EmbeddedRocksDBStateBackend backend = new EmbeddedRocksDBStateBackend();
+            backend.setDbStoragePath(rocksDir.toString());
+            harness.setStateBackend(backend);
+        }
+        return harness;
     }
 
     private static void send(KeyedOneInputStreamOperatorTestHarness<String, TaggedEvent, TaggedEvent> harness,
