@@ -130,6 +130,7 @@ public final class OracleEngine implements ConformanceEngine {
         Map<String, List<String>> output = new LinkedHashMap<>();
         try {
             runtime = manager.createSiddhiAppRuntime(playbackApp);
+            writeAggregationTablesSynchronously(runtime);
             // A failure while processing an event is the app's business, as in siddhi-core: its stream junction
             // logs and drops the event, or sends it to the stream's fault stream (@OnError). The oracle goes on.
             runtime.handleRuntimeExceptionWith(failure -> { });
@@ -176,6 +177,66 @@ public final class OracleEngine implements ConformanceEngine {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         output.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         return copy;
+    }
+
+    /**
+     * siddhi-core 5.1.21 writes each finished bucket of an incremental aggregation into its table on a background
+     * thread (one per duration), while the bucket is cleared at once: a read arriving before the write is done
+     * misses the bucket, so results depend on thread timing. The oracle runs those writes in the calling thread,
+     * as if they were instantaneous, which makes the results deterministic (and leaves no threads behind). Purging
+     * (by the wall clock) is left to the apps, which disable it with {@code @purge(enable='false')}.
+     */
+    static void writeAggregationTablesSynchronously(SiddhiAppRuntime runtime) {
+        Map<?, ?> aggregations = (Map<?, ?>) readField(runtime, "aggregationMap");
+        for (Object aggregation : aggregations.values()) {
+            Map<?, ?> executors = (Map<?, ?>) readField(aggregation, "incrementalExecutorMap");
+            for (Object executor : executors.values()) {
+                if (executor instanceof io.siddhi.core.aggregation.IncrementalExecutor) {
+                    ((java.util.concurrent.ExecutorService) readField(executor, "executorService")).shutdown();
+                    try {
+                        field(executor, "executorService").set(executor, new CallerRunsExecutorService());
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs each task in the thread that submits it. */
+    private static final class CallerRunsExecutorService extends java.util.concurrent.AbstractExecutorService {
+        private volatile boolean shutdown;
+
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+            return true;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.siddhi.query.api.SiddhiApp;
 import io.siddhi.query.api.SiddhiElement;
 import io.siddhi.query.api.annotation.Element;
 import io.siddhi.query.api.definition.AbstractDefinition;
+import io.siddhi.query.api.definition.AggregationDefinition;
 import io.siddhi.query.api.definition.Attribute;
 import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.definition.StreamDefinition;
@@ -29,6 +30,7 @@ import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.fault.OnErrorAction;
 import org.siddhiql.runtime.fault.StreamFaults;
+import org.siddhiql.runtime.aggregation.AggregationSpec;
 import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.window.Windows;
 
@@ -68,9 +70,17 @@ public final class AppCompiler {
         StreamFaults faults = new StreamFaults(onError);
         Map<String, TableSpec> tables = tablesOf(app);
         ExpressionCompiler expressions = new ExpressionCompiler(functions, tables);
-        QueryCompiler queries = new QueryCompiler(expressions, windows, tables);
+        Map<String, AggregationSpec> aggregations = new LinkedHashMap<>();
         List<QueryPlan> plans = new ArrayList<>();
         List<QueryPlan> all = new ArrayList<>();
+        for (AggregationDefinition definition : app.getAggregationDefinitionMap().values()) {
+            AggregationSpec aggregation = new AggregationCompiler(expressions).compile(definition, streams);
+            aggregations.put(aggregation.name(), aggregation);
+            QueryPlan plan = QueryPlan.ofAggregation(SourcePosition.of(definition).line(), aggregation);
+            plans.add(plan);
+            all.add(plan);
+        }
+        QueryCompiler queries = new QueryCompiler(expressions, windows, tables, aggregations);
         Map<QueryPlan, Query> sources = new LinkedHashMap<>();
         Map<PartitionPlan, Partition> partitionSources = new LinkedHashMap<>();
         List<PartitionPlan> partitions = new ArrayList<>();
@@ -236,7 +246,6 @@ public final class AppCompiler {
     private static void rejectUnsupportedDefinitions(SiddhiApp app) {
         reject(app.getWindowDefinitionMap(), "named windows ('define window') are not supported yet");
         reject(app.getTriggerDefinitionMap(), "triggers ('define trigger') are not supported yet");
-        reject(app.getAggregationDefinitionMap(), "incremental aggregations ('define aggregation') are not supported yet");
         reject(app.getFunctionDefinitionMap(), "script functions ('define function') are not supported yet");
     }
 

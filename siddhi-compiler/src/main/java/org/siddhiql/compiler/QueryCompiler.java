@@ -35,6 +35,7 @@ import org.siddhiql.compiler.plan.SelectorPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.fault.StreamFaults;
+import org.siddhiql.runtime.aggregation.AggregationSpec;
 import org.siddhiql.runtime.join.JoinSide;
 import org.siddhiql.runtime.join.JoinSpec;
 import org.siddhiql.runtime.pattern.PatternSpec;
@@ -54,15 +55,23 @@ final class QueryCompiler {
     private final Windows windows;
     /** The app's tables by name: queries may insert into them and join them. */
     private final Map<String, TableSpec> tables;
+    /** The app's aggregations by name: queries may join them. */
+    private final Map<String, AggregationSpec> aggregations;
 
     QueryCompiler(ExpressionCompiler expressions, Windows windows) {
         this(expressions, windows, Map.of());
     }
 
     QueryCompiler(ExpressionCompiler expressions, Windows windows, Map<String, TableSpec> tables) {
+        this(expressions, windows, tables, Map.of());
+    }
+
+    QueryCompiler(ExpressionCompiler expressions, Windows windows, Map<String, TableSpec> tables,
+            Map<String, AggregationSpec> aggregations) {
         this.expressions = expressions;
         this.windows = windows;
         this.tables = Map.copyOf(tables);
+        this.aggregations = Map.copyOf(aggregations);
     }
 
     /** Compiles the query; defines its output stream in {@code streams} when the app did not. */
@@ -225,9 +234,6 @@ final class QueryCompiler {
     /** A join of two windowed streams: each side's filters and window, the condition over both, any select clause. */
     private QueryPlan compileJoin(Query query, String name, JoinInputStream join,
             Map<String, StreamSchema> streams, boolean inPartition) {
-        if (join.getWithin() != null || join.getPer() != null) {
-            throw AppCompiler.unsupported(join, "joins with aggregations (within/per) are not supported yet");
-        }
         InsertIntoStream insert = insertInto(query.getOutputStream(), inPartition);
         OutputStream.OutputEventType eventType = insert.getOutputEventType() == null
                 ? OutputStream.OutputEventType.CURRENT_EVENTS : insert.getOutputEventType();
@@ -236,12 +242,19 @@ final class QueryCompiler {
         JoinInputStream.Type type = join.getType();
         JoinInputStream.EventTrigger trigger = join.getTrigger() == null
                 ? JoinInputStream.EventTrigger.ALL : join.getTrigger();
-        JoinSide left = joinSide(leftInput, streams, trigger != JoinInputStream.EventTrigger.RIGHT,
-                type == JoinInputStream.Type.LEFT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN,
-                rightInput, join.getOnCompare());
-        JoinSide right = joinSide(rightInput, streams, trigger != JoinInputStream.EventTrigger.LEFT,
-                type == JoinInputStream.Type.RIGHT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN,
-                leftInput, join.getOnCompare());
+        AggregationReads reads = new AggregationReads(expressions, aggregations);
+        reads.check(join, leftInput, rightInput);
+        JoinSide left = reads.isAggregation(leftInput)
+                ? reads.side(join, leftInput, rightInput, streams, isOuter(type, true))
+                : joinSide(leftInput, streams, trigger != JoinInputStream.EventTrigger.RIGHT, isOuter(type, true),
+                        rightInput, join.getOnCompare());
+        JoinSide right = reads.isAggregation(rightInput)
+                ? reads.side(join, rightInput, leftInput, streams, isOuter(type, false))
+                : joinSide(rightInput, streams, trigger != JoinInputStream.EventTrigger.LEFT, isOuter(type, false),
+                        leftInput, join.getOnCompare());
+        if (inPartition && (left.aggregation() != null || right.aggregation() != null)) {
+            throw AppCompiler.unsupported(join, "joining an aggregation inside a partition is not supported yet");
+        }
         if (inPartition && (left.table() != null || right.table() != null)) {
             // A partition's operator runs per key, so it would hold its own, empty copy of the table.
             throw AppCompiler.unsupported(join, "joining a table inside a partition is not supported yet");
@@ -273,6 +286,11 @@ final class QueryCompiler {
                 eventType != OutputStream.OutputEventType.CURRENT_EVENTS);
         return QueryPlan.ofJoin(name, SourcePosition.of(query).line(), spec, selectorPlan, rateLimit,
                 insert.getId());
+    }
+
+    private static boolean isOuter(JoinInputStream.Type type, boolean left) {
+        return type == JoinInputStream.Type.FULL_OUTER_JOIN
+                || type == (left ? JoinInputStream.Type.LEFT_OUTER_JOIN : JoinInputStream.Type.RIGHT_OUTER_JOIN);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.aggregation.AggregationKernel;
+import org.siddhiql.runtime.aggregation.AggregationSpec;
 import org.siddhiql.runtime.join.JoinKernel;
 import org.siddhiql.runtime.join.JoinSpec;
 import org.siddhiql.runtime.pattern.PatternKernel;
@@ -42,6 +44,8 @@ public final class QueryPlan implements Serializable {
     private TableWrite tableWrite;
     /** The {@code in T} conditions of the query, to be bound to their tables' rows. */
     private List<TableMembership> memberships = List.of();
+    /** The aggregation this plan feeds, for the plan of a {@code define aggregation}; null for queries. */
+    private AggregationSpec aggregation;
 
     public QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
             List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
@@ -93,6 +97,23 @@ public final class QueryPlan implements Serializable {
         copy.tableWrite = write;
         copy.memberships = List.copyOf(tableMemberships);
         return copy;
+    }
+
+    /**
+     * The plan of a {@code define aggregation}: it reads the aggregation's input stream into the aggregation's
+     * buckets and outputs nothing. Its buckets are global state shared with the queries joining it, so it runs in
+     * the sequential part.
+     */
+    public static QueryPlan ofAggregation(int line, AggregationSpec aggregation) {
+        QueryPlan plan = new QueryPlan(aggregation.name(), line, aggregation.input(), List.of(), null, List.of(),
+                null, null, aggregation.name(), Keying.GLOBAL, null, null);
+        plan.aggregation = aggregation;
+        return plan;
+    }
+
+    /** The aggregation fed, or null when this plan is a query. */
+    public AggregationSpec aggregation() {
+        return aggregation;
     }
 
     /** The table the query writes, or null when its output is a stream. */
@@ -188,6 +209,9 @@ public final class QueryPlan implements Serializable {
 
     /** The runtime of any query: a {@link QueryKernel}, or a {@link PatternKernel} for a pattern. */
     public QueryProcessor newProcessor(StateProvider state) {
+        if (aggregation != null) {
+            return new AggregationKernel(aggregation, state);
+        }
         if (join != null) {
             return new JoinKernel(this, state);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.runtime.aggregation.AggregationStore;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.event.EventType;
 import org.siddhiql.runtime.query.QueryContext;
@@ -38,8 +39,8 @@ public final class JoinKernel implements QueryProcessor {
 
     @Override
     public void onChunk(String stream, List<Event> events, QueryContext context) {
-        boolean toLeft = left.table == null && left.spec.stream().equals(stream);
-        boolean toRight = right.table == null && right.spec.stream().equals(stream);
+        boolean toLeft = !left.spec.isStored() && left.spec.stream().equals(stream);
+        boolean toRight = !right.spec.isStored() && right.spec.stream().equals(stream);
         if (toLeft && toRight) {
             // A self join: each event reaches the left side, then the right, as Siddhi's shared receiver does.
             for (Event event : events) {
@@ -84,7 +85,9 @@ public final class JoinKernel implements QueryProcessor {
                 pairs.add(pair(side, event, null, EventType.RESET));
                 continue;
             }
-            if (other.tableKey != null) {
+            if (other.aggregation != null) {
+                others = other.spec.aggregation().find(other.aggregation, event, event.timestamp());
+            } else if (other.tableKey != null) {
                 others = other.rowWithKeyOf(event);
             } else if (others == null) {
                 others = other.contents();
@@ -127,6 +130,8 @@ public final class JoinKernel implements QueryProcessor {
         final TableRows table;
         /** A table side's key values, read from the other side's event; null when the table is scanned. */
         final Evaluator[] tableKey;
+        /** The buckets of an aggregation side, or null. */
+        final AggregationStore aggregation;
 
         Side(JoinSide spec, int slot, StateProvider state, String name) {
             this.spec = spec;
@@ -136,6 +141,8 @@ public final class JoinKernel implements QueryProcessor {
             this.timers = window == null ? null : new SideTimers(state, name + ".timers");
             this.table = spec.table() == null ? null : spec.table().instantiate(state);
             this.tableKey = spec.tableKey();
+            this.aggregation = spec.aggregation() == null ? null
+                    : spec.aggregation().aggregation().instantiate(state);
         }
 
         boolean passes(Event event) {

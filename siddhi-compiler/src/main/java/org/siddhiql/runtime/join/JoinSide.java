@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.aggregation.AggregationRead;
 import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.window.WindowSpec;
 
@@ -27,6 +28,8 @@ public final class JoinSide implements Serializable {
      * equal, read from the other side's event; else null.
      */
     private final Evaluator[] tableKey;
+    /** The aggregation this side reads, or null. */
+    private final AggregationRead aggregation;
 
     public JoinSide(StreamSchema schema, List<Evaluator> filters, WindowSpec window, boolean triggers,
             boolean outer) {
@@ -37,6 +40,7 @@ public final class JoinSide implements Serializable {
         this.outer = outer;
         this.table = null;
         this.tableKey = null;
+        this.aggregation = null;
     }
 
     /**
@@ -54,6 +58,32 @@ public final class JoinSide implements Serializable {
         this.outer = outer;
         this.table = table;
         this.tableKey = tableKey == null ? null : tableKey.clone();
+        this.aggregation = null;
+    }
+
+    /**
+     * An aggregation as a side: like a table it never triggers; its contents for each event of the other side are
+     * the buckets the read's within and per select.
+     */
+    public JoinSide(AggregationRead aggregation, boolean outer) {
+        this.schema = aggregation.aggregation().output();
+        this.filters = List.of();
+        this.window = null;
+        this.triggers = false;
+        this.outer = outer;
+        this.table = null;
+        this.tableKey = null;
+        this.aggregation = aggregation;
+    }
+
+    /** The aggregation read, or null when the side is a stream or a table. */
+    public AggregationRead aggregation() {
+        return aggregation;
+    }
+
+    /** Whether the side is stored state (a table or an aggregation) rather than a stream's arrivals. */
+    public boolean isStored() {
+        return table != null || aggregation != null;
     }
 
     /** The primary key values a table side's row is found by, or null when it is scanned. */

@@ -43,10 +43,10 @@ public final class JoinSpec implements Serializable {
 
     /** The streams read, each once (a self join reads one), left first; a table side reads none. */
     public List<String> inputStreams() {
-        if (left.table() != null) {
+        if (left.isStored()) {
             return List.of(right.stream());
         }
-        if (right.table() != null) {
+        if (right.isStored()) {
             return List.of(left.stream());
         }
         return left.stream().equals(right.stream()) ? List.of(left.stream())

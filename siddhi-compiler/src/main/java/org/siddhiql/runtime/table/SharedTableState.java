@@ -13,7 +13,8 @@ import org.siddhiql.runtime.state.ValueCell;
  * all other declarations through.
  */
 public final class SharedTableState implements StateProvider {
-    static final String PREFIX = "table:";
+    /** State names under this prefix are shared by every query of one operator: tables and aggregations. */
+    public static final String PREFIX = "table:";
 
     private final StateProvider backend;
     private final Map<String, Object> tableCells = new HashMap<>();

@@ -44,6 +44,13 @@ public final class PlanDescriber {
     }
 
     private static void describe(QueryPlan query, String keying, StringBuilder out) {
+        if (query.aggregation() != null) {
+            out.append("  aggregation ").append(query.name()).append(" (line ").append(query.line())
+                    .append(")  keyed: ").append(keying).append('\n');
+            out.append("    source   ").append(query.input().name()).append("  every ")
+                    .append(query.aggregation().durations()).append('\n');
+            return;
+        }
         {
             out.append("  ").append(query.name()).append(" (line ").append(query.line()).append(")  keyed: ")
                     .append(keying).append('\n');
