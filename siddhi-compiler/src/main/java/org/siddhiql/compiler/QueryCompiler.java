@@ -111,7 +111,7 @@ final class QueryCompiler {
         boolean expiredOn = eventType != OutputStream.OutputEventType.CURRENT_EVENTS;
         Selector selector = query.getSelector();
         WindowSpec window = windowHandler == null ? null
-                : window(windowHandler, schema, alias, expiredOn, selectedInputAttributes(selector, schema));
+                : window(windowHandler, schema, alias, expiredOn, false, selectedInputAttributes(selector, schema));
 
         // Siddhi's aggregators keep removable state only where values can be removed.
         boolean trackRemovals = expiredOn
@@ -220,10 +220,13 @@ final class QueryCompiler {
         JoinInputStream.Type type = join.getType();
         JoinInputStream.EventTrigger trigger = join.getTrigger() == null
                 ? JoinInputStream.EventTrigger.ALL : join.getTrigger();
+        boolean expiredOn = eventType != OutputStream.OutputEventType.CURRENT_EVENTS;
         JoinSide left = joinSide(leftInput, streams, trigger != JoinInputStream.EventTrigger.RIGHT,
-                type == JoinInputStream.Type.LEFT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
+                type == JoinInputStream.Type.LEFT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN,
+                expiredOn);
         JoinSide right = joinSide(rightInput, streams, trigger != JoinInputStream.EventTrigger.LEFT,
-                type == JoinInputStream.Type.RIGHT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN);
+                type == JoinInputStream.Type.RIGHT_OUTER_JOIN || type == JoinInputStream.Type.FULL_OUTER_JOIN,
+                expiredOn);
         if (inPartition && (left.table() != null || right.table() != null)) {
             // A partition's operator runs per key, so it would hold its own, empty copy of the table.
             throw AppCompiler.unsupported(join, "joining a table inside a partition is not supported yet");
@@ -251,19 +254,17 @@ final class QueryCompiler {
         RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), selectorPlan.isGroupBy(), output,
                 inPartition);
         defineOutput(insert, output, streams);
-        JoinSpec spec = new JoinSpec(left, right, condition,
-                eventType != OutputStream.OutputEventType.CURRENT_EVENTS);
+        JoinSpec spec = new JoinSpec(left, right, condition, expiredOn);
         return QueryPlan.ofJoin(name, SourcePosition.of(query).line(), spec, selectorPlan, rateLimit,
                 insert.getId());
     }
 
     /**
      * One side of a join: filters, then at most one window, which must be last (Siddhi finds in the side's last
-     * processor). Its window is compiled as if the query output expired events, since Siddhi keeps a batch window's
-     * last batch for a join to find in.
+     * processor). Its window is compiled as findable: batch windows keep what they emit for the join to find in.
      */
     private JoinSide joinSide(SingleInputStream input, Map<String, StreamSchema> streams, boolean triggers,
-            boolean outer) {
+            boolean outer, boolean expiredOn) {
         StreamSchema schema = streams.get(input.getStreamId());
         TableSpec table = tables.get(input.getStreamId());
         if (schema == null && table != null) {
@@ -285,7 +286,7 @@ final class QueryCompiler {
                 filters.add(condition(((Filter) handler).getParameters()[0], StreamScope.of(schema, alias, "filter"),
                         "filter"));
             } else if (handler instanceof Window && window == null) {
-                window = window((Window) handler, schema, alias, true, null);
+                window = window((Window) handler, schema, alias, expiredOn, true, null);
                 if (!window.joinable()) {
                     throw AppCompiler.unsupported(handler, "joining window '" + window.describe()
                             + "' is not supported yet");
@@ -321,7 +322,7 @@ final class QueryCompiler {
         return condition;
     }
 
-    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn,
+    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn, boolean findable,
             int[] selectedInputAttributes) {
         String windowName = handler.getNamespace() == null || handler.getNamespace().isEmpty()
                 ? handler.getName() : handler.getNamespace() + ":" + handler.getName();
@@ -354,6 +355,11 @@ final class QueryCompiler {
             @Override
             public boolean outputExpectsExpiredEvents() {
                 return expiredOn;
+            }
+
+            @Override
+            public boolean findable() {
+                return findable;
             }
         };
         Expression[] parameters = handler.getParameters();
