@@ -275,8 +275,9 @@ final class QueryCompiler {
             return new JoinSide(table, outer);
         }
         if (schema == null) {
-            throw AppCompiler.unsupported(input, "stream '" + input.getStreamId() + "' is not defined (joins with "
-                    + "named windows and aggregations are not supported yet)");
+            // Named windows and aggregations are refused where they are defined, so this name is simply unknown.
+            throw new CompileException(SourcePosition.of(input), "stream '" + input.getStreamId()
+                    + "' is not defined");
         }
         String alias = input.getStreamReferenceId();
         List<Evaluator> filters = new ArrayList<>();
