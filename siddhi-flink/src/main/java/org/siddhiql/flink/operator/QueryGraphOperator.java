@@ -18,10 +18,14 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
+import org.siddhiql.compiler.plan.PurgePlan;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.query.IdlePurge;
 import org.siddhiql.runtime.query.QueryGraphKernel;
 import org.siddhiql.runtime.query.StreamContext;
+import org.siddhiql.runtime.state.RecordingStateProvider;
+import org.siddhiql.runtime.state.StateProvider;
 
 /**
  * Runs one or more stateful queries on a keyed stream of tagged events. The kernels keep windows, aggregates and
@@ -37,8 +41,11 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     private final List<String> streams;
     private final Map<String, OutputTag<Event>> exported;
     private final TimeMode timeMode;
+    private final PurgePlan purgePlan;
 
     private transient QueryGraphKernel kernel;
+    /** Purges idle keys; null when the operator keeps every key. */
+    private transient IdlePurge purge;
     private transient InternalTimerService<VoidNamespace> timers;
     private transient Context context;
     /** When the app's clock started; see {@link StreamContext#appStartTime()}. Kept in operator state. */
@@ -52,10 +59,17 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
      */
     public QueryGraphOperator(List<QueryPlan> queries, List<String> streams, Map<String, OutputTag<Event>> exported,
             TimeMode timeMode) {
+        this(queries, streams, exported, timeMode, null);
+    }
+
+    /** @param purge how a partition's idle keys are purged, or null to keep every key's state */
+    public QueryGraphOperator(List<QueryPlan> queries, List<String> streams, Map<String, OutputTag<Event>> exported,
+            TimeMode timeMode, PurgePlan purge) {
         this.queries = List.copyOf(queries);
         this.streams = List.copyOf(streams);
         this.exported = Map.copyOf(exported);
         this.timeMode = timeMode;
+        this.purgePlan = purge;
         chainingStrategy = ChainingStrategy.ALWAYS; // chains behind a forward (reinterpreted keyed) input
     }
 
@@ -81,8 +95,13 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     public void open() throws Exception {
         super.open();
         timers = getInternalTimerService("siddhi-timers", VoidNamespaceSerializer.INSTANCE, this);
-        kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()),
-                new FlinkStateProvider(getKeyedStateStore()));
+        StateProvider state = new FlinkStateProvider(getKeyedStateStore());
+        if (purgePlan != null) {
+            RecordingStateProvider recording = new RecordingStateProvider(state);
+            state = recording;
+            purge = new IdlePurge(purgePlan, recording);
+        }
+        kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()), state);
         context = new Context();
         if (appStart == Long.MIN_VALUE) {
             // Siddhi's playback clock starts at 0; a live app starts when the job does.
@@ -95,16 +114,27 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         TaggedEvent tagged = element.getValue();
         context.latestEvent = Math.max(context.latestEvent, tagged.event().timestamp());
         kernel.onEvent(streams.get(tagged.stream()), tagged.event(), context);
+        if (purge != null) {
+            purge.touched(context);
+        }
     }
 
     @Override
     public void onEventTime(InternalTimer<String, VoidNamespace> timer) {
-        kernel.fireDueTimers(context);
+        fireDueTimers();
     }
 
     @Override
     public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
+        fireDueTimers();
+    }
+
+    /** The kernels' due timers, then the purge of this key if its check has come (it clears their timers too). */
+    private void fireDueTimers() {
         kernel.fireDueTimers(context);
+        if (purge != null) {
+            purge.fireDue(context);
+        }
     }
 
     private final class Context implements StreamContext {

@@ -233,7 +233,8 @@ public final class FlinkTranslator {
                 .setParallelism(input.getParallelism())
                 .keyBy(QueryKeySelector.partitionKey())
                 .transform("siddhi " + partition.name() + " [" + names + "]", taggedType,
-                        new QueryGraphOperator(partition.queries(), streamNames, exported, timeMode))
+                        new QueryGraphOperator(partition.queries(), streamNames, exported, timeMode,
+                                partition.purge()))
                 .uid(uid(partition))
                 .setParallelism(parallelism);
         exported.forEach((stream, tag) ->
