@@ -137,13 +137,20 @@ public final class QueryKernel implements QueryProcessor {
 
     /**
      * Selects each chunk on its own — aggregates, order by and limit see one chunk at a time — then rate-limits and
-     * emits what they all selected as one chunk. Siddhi's join hands its selector one chunk per joined event this way.
+     * emits what they all selected as one chunk. Siddhi's join hands its selector one chunk per joined event this way,
+     * and appends the selections one after the other: after a selection whose chunk ends in a dangling tail (see
+     * {@link SelectorKernel#process}) the later ones are still selected, so their aggregates count, but lost.
      */
     public void onSelectedChunks(List<List<Event>> chunks, QueryContext context) {
         List<Event> selected = new ArrayList<>();
         List<String> groupKeys = new ArrayList<>();
+        boolean lost = false;
         for (List<Event> chunk : chunks) {
-            selector.process(chunk, selected, groupKeys);
+            if (lost) {
+                selector.process(chunk, new ArrayList<>(), new ArrayList<>());
+            } else {
+                lost = selector.process(chunk, selected, groupKeys);
+            }
         }
         limitAndEmit(selected, groupKeys, context);
     }

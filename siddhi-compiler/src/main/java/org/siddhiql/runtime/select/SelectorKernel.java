@@ -52,20 +52,25 @@ public final class SelectorKernel {
      * @param selected receives the output events (typed CURRENT or EXPIRED; RESET markers pass through where Siddhi
      *     passes them on, for the rate limiter)
      * @param groupKeys receives each selected event's group key when the query groups, else nothing
+     * @return whether Siddhi's output chunk for these events ends in a dangling tail: its selector removes events
+     *     from the chunk it was given, and when it removes the last one (a limit cutting the tail, or, without order
+     *     by, a last event that is not output) the chunk's tail pointer is left on the removed event. Only a caller
+     *     that appends several selections into one chunk, as a join does, sees the effect: what it appends after
+     *     such a chunk is lost.
      */
-    public void process(List<Event> chunk, List<Event> selected, List<String> groupKeys) {
+    public boolean process(List<Event> chunk, List<Event> selected, List<String> groupKeys) {
         boolean grouped = plan.isGroupBy();
         if (plan.batching() && (grouped || plan.hasAggregators())) {
             if (grouped) {
-                processBatchGrouped(chunk, selected, groupKeys);
-            } else {
-                processBatchUngrouped(chunk, selected);
+                return processBatchGrouped(chunk, selected, groupKeys);
             }
+            processBatchUngrouped(chunk, selected);
+            return false;
         } else if (grouped) {
             processGrouped(chunk, selected, groupKeys);
-        } else {
-            processUngrouped(chunk, selected);
+            return false;
         }
+        return processUngrouped(chunk, selected);
     }
 
     public String groupKey(Event event) {
@@ -79,20 +84,25 @@ public final class SelectorKernel {
         return key.toString();
     }
 
-    private void processUngrouped(List<Event> chunk, List<Event> selected) {
+    private boolean processUngrouped(List<Event> chunk, List<Event> selected) {
         int first = selected.size();
+        boolean lastKept = true;
         for (Event event : chunk) {
             if (event.type() == EventType.RESET) {
                 resetAggregators();
                 selected.add(event);
+                lastKept = true;
                 continue;
             }
             Event output = project(event, NO_GROUP);
-            if (isOutputType(output) && passesHaving(output)) {
+            lastKept = isOutputType(output) && passesHaving(output);
+            if (lastKept) {
                 selected.add(output);
             }
         }
         List<Event> tail = selected.subList(first, selected.size());
+        // Ordering rebuilds Siddhi's chunk, tail pointer included.
+        boolean dangling = order == null && !lastKept;
         if (order != null) {
             sortRunsOfOneType(tail);
         }
@@ -100,8 +110,11 @@ public final class SelectorKernel {
             applyOffset(tail);
         }
         if (plan.limit() != SelectorPlan.UNSET) {
+            Event lastBefore = tail.isEmpty() ? null : tail.get(tail.size() - 1);
             applyLimit(tail);
+            dangling |= !tail.isEmpty() && tail.get(tail.size() - 1) != lastBefore;
         }
+        return dangling && !tail.isEmpty();
     }
 
     private void processGrouped(List<Event> chunk, List<Event> selected, List<String> groupKeys) {
@@ -140,7 +153,7 @@ public final class SelectorKernel {
         }
     }
 
-    private void processBatchGrouped(List<Event> chunk, List<Event> selected, List<String> groupKeys) {
+    private boolean processBatchGrouped(List<Event> chunk, List<Event> selected, List<String> groupKeys) {
         Map<String, Event> lastPerGroup = new LinkedHashMap<>();
         for (Event event : chunk) {
             if (event.type() == EventType.RESET) {
@@ -154,7 +167,7 @@ public final class SelectorKernel {
             }
         }
         if (lastPerGroup.isEmpty()) {
-            return;
+            return false;
         }
         List<Map.Entry<String, Event>> entries = new ArrayList<>(lastPerGroup.entrySet());
         if (order != null) {
@@ -172,6 +185,7 @@ public final class SelectorKernel {
             selected.add(entry.getValue());
             groupKeys.add(entry.getKey());
         }
+        return to > from && to < entries.size(); // the limit cut the rebuilt chunk's tail
     }
 
     private Event project(Event event, String key) {
