@@ -83,12 +83,13 @@ public final class FlinkTranslator {
     /**
      * The queries that must run fused, in order, on one key; see the class comment.
      *
-     * <p>The split depends on the parallelism, and a savepoint maps state to operators by uid: a query that runs
-     * alone at parallelism above 1 (a group-by query over an input stream whose window treats events independently)
-     * runs in the sequential operator at parallelism 1. Restoring a savepoint across 1 and more than 1 leaves such a
-     * query's window and aggregates behind in the other operator, unread, and the query starts empty. Between two
-     * parallelisms above 1, and for queries placed the same at both (global state, tables, readers of query output,
-     * partitions, stateless queries), state carries over.
+     * <p>The split depends on the parallelism, and a savepoint maps state to operators by uid: a stateful query that
+     * runs alone at parallelism above 1 (group by over an input stream, no window or a sliding time/delay window, no
+     * output rate, feeding no stateful query) runs in the sequential operator at parallelism 1. Restoring a savepoint
+     * across 1 and more than 1 leaves such a query's window and aggregates behind in the other operator, unread, and
+     * the query starts empty. Between two parallelisms above 1 state carries over, and so it does at any change for
+     * the queries placed alike at every parallelism: global state, tables, readers of query output, partitions (and
+     * stateless queries have nothing to lose).
      */
     public static List<QueryPlan> sequentialQueries(AppPlan plan, int parallelism) {
         Set<QueryPlan> afterPartitions = downstreamOfPartitions(plan);
