@@ -188,7 +188,12 @@ public final class AppCompiler {
         try {
             return io.siddhi.query.compiler.SiddhiCompiler.parse(appText);
         } catch (SiddhiParserException e) {
-            throw new CompileException(parserPosition(e), reason(e.getMessageWithOutContext()));
+            SourcePosition position = parserPosition(e);
+            String reason = reason(e.getMessageWithOutContext());
+            if (reason.startsWith("syntax error: ")) {
+                reason = SyntaxHints.explain(appText, position).orElse(reason);
+            }
+            throw new CompileException(position, reason);
         } catch (RuntimeException e) {
             if (e instanceof SiddhiAppContextException) {
                 SiddhiAppContextException context = (SiddhiAppContextException) e;

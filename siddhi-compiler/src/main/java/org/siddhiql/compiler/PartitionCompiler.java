@@ -15,6 +15,7 @@ import java.util.Set;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
 import org.siddhiql.compiler.plan.PartitionPlan;
+import org.siddhiql.compiler.plan.PurgePlan;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
@@ -40,10 +41,10 @@ final class PartitionCompiler {
      */
     PartitionPlan compile(Partition partition, String name, int queriesBefore, Map<String, StreamSchema> streams,
             List<QueryPlan> all) {
+        PurgePlan purge = null;
         for (Annotation annotation : partition.getAnnotations()) {
             if (annotation.getName().equalsIgnoreCase("purge")) {
-                throw AppCompiler.unsupported(annotation.getQueryContextStartIndex() == null ? partition : annotation,
-                        "purging idle partition instances (@purge) is not supported yet");
+                purge = purge(annotation, partition);
             }
         }
         Map<String, PartitionPlan.KeySpec> keys = new LinkedHashMap<>();
@@ -103,7 +104,42 @@ final class PartitionCompiler {
             plans.add(plan);
             all.add(plan);
         }
-        return new PartitionPlan(name, SourcePosition.of(partition).line(), keys, plans);
+        return new PartitionPlan(name, SourcePosition.of(partition).line(), keys, plans, purge);
+    }
+
+    /**
+     * {@code @purge(enable='true'|'false', idle.period=<time>[, interval=<time>])}, checked as Siddhi checks it;
+     * the interval defaults to Siddhi's 5 minutes. Null when purging is off.
+     */
+    private static PurgePlan purge(Annotation annotation, Partition partition) {
+        SourcePosition at = SourcePosition.firstOf(annotation, partition);
+        String enable = annotation.getElement("enable");
+        if (enable == null) {
+            throw new CompileException(at, "@purge needs enable='true' or enable='false'");
+        }
+        if (!enable.equalsIgnoreCase("true") && !enable.equalsIgnoreCase("false")) {
+            throw new CompileException(at, "@purge enable must be 'true' or 'false', got '" + enable + "'");
+        }
+        String idle = annotation.getElement("idle.period");
+        if (idle == null) {
+            throw new CompileException(at, "@purge needs idle.period, the time after which an idle key is purged");
+        }
+        String interval = annotation.getElement("interval");
+        long idlePeriod = time(idle, "idle.period", at);
+        long every = interval == null ? 300_000L : time(interval, "interval", at);
+        if (every <= 0) {
+            throw new CompileException(at, "@purge interval must be positive, got '" + interval + "'");
+        }
+        return enable.equalsIgnoreCase("true") ? new PurgePlan(every, idlePeriod) : null;
+    }
+
+    private static long time(String value, String element, SourcePosition at) {
+        try {
+            return io.siddhi.query.api.expression.Expression.Time.timeToLong(value);
+        } catch (RuntimeException e) {
+            throw new CompileException(at, "@purge " + element + " must be a time such as '1 min', got '" + value
+                    + "'");
+        }
     }
 
     /**

@@ -136,7 +136,7 @@ final class QueryCompiler {
         boolean expiredOn = eventType != OutputStream.OutputEventType.CURRENT_EVENTS;
         Selector selector = query.getSelector();
         WindowSpec window = windowHandler == null ? null
-                : window(windowHandler, schema, alias, expiredOn, selectedInputAttributes(selector, schema));
+                : window(windowHandler, schema, alias, expiredOn, false, selectedInputAttributes(selector, schema));
 
         // Siddhi's aggregators keep removable state only where values can be removed.
         boolean trackRemovals = expiredOn
@@ -242,16 +242,17 @@ final class QueryCompiler {
         JoinInputStream.Type type = join.getType();
         JoinInputStream.EventTrigger trigger = join.getTrigger() == null
                 ? JoinInputStream.EventTrigger.ALL : join.getTrigger();
+        boolean expiredOn = eventType != OutputStream.OutputEventType.CURRENT_EVENTS;
         AggregationReads reads = new AggregationReads(expressions, aggregations);
         reads.check(join, leftInput, rightInput);
         JoinSide left = reads.isAggregation(leftInput)
                 ? reads.side(join, leftInput, rightInput, streams, isOuter(type, true))
                 : joinSide(leftInput, streams, trigger != JoinInputStream.EventTrigger.RIGHT, isOuter(type, true),
-                        rightInput, join.getOnCompare());
+                        rightInput, join.getOnCompare(), expiredOn);
         JoinSide right = reads.isAggregation(rightInput)
                 ? reads.side(join, rightInput, leftInput, streams, isOuter(type, false))
                 : joinSide(rightInput, streams, trigger != JoinInputStream.EventTrigger.LEFT, isOuter(type, false),
-                        leftInput, join.getOnCompare());
+                        leftInput, join.getOnCompare(), expiredOn);
         if (inPartition && (left.aggregation() != null || right.aggregation() != null)) {
             throw AppCompiler.unsupported(join, "joining an aggregation inside a partition is not supported yet");
         }
@@ -282,8 +283,7 @@ final class QueryCompiler {
         RateLimitSpec rateLimit = rateLimit(query, insert.getOutputEventType(), selectorPlan.isGroupBy(), output,
                 inPartition);
         defineOutput(insert, output, streams);
-        JoinSpec spec = new JoinSpec(left, right, condition,
-                eventType != OutputStream.OutputEventType.CURRENT_EVENTS);
+        JoinSpec spec = new JoinSpec(left, right, condition, expiredOn);
         return QueryPlan.ofJoin(name, SourcePosition.of(query).line(), spec, selectorPlan, rateLimit,
                 insert.getId());
     }
@@ -295,11 +295,10 @@ final class QueryCompiler {
 
     /**
      * One side of a join: filters, then at most one window, which must be last (Siddhi finds in the side's last
-     * processor). Its window is compiled as if the query output expired events, since Siddhi keeps a batch window's
-     * last batch for a join to find in.
+     * processor). Its window is compiled as findable: batch windows keep what they emit for the join to find in.
      */
     private JoinSide joinSide(SingleInputStream input, Map<String, StreamSchema> streams, boolean triggers,
-            boolean outer, SingleInputStream otherInput, Expression condition) {
+            boolean outer, SingleInputStream otherInput, Expression condition, boolean expiredOn) {
         StreamSchema schema = streams.get(input.getStreamId());
         TableSpec table = tables.get(input.getStreamId());
         if (schema == null && table != null) {
@@ -310,8 +309,9 @@ final class QueryCompiler {
             return new JoinSide(table, outer, tableKey(table, input, otherInput, condition, streams));
         }
         if (schema == null) {
-            throw AppCompiler.unsupported(input, "stream '" + input.getStreamId() + "' is not defined (joins with "
-                    + "named windows and aggregations are not supported yet)");
+            // Named windows and aggregations are refused where they are defined, so this name is simply unknown.
+            throw new CompileException(SourcePosition.of(input), "stream '" + input.getStreamId()
+                    + "' is not defined");
         }
         String alias = input.getStreamReferenceId();
         List<Evaluator> filters = new ArrayList<>();
@@ -321,7 +321,7 @@ final class QueryCompiler {
                 filters.add(condition(((Filter) handler).getParameters()[0], StreamScope.of(schema, alias, "filter"),
                         "filter"));
             } else if (handler instanceof Window && window == null) {
-                window = window((Window) handler, schema, alias, true, null);
+                window = window((Window) handler, schema, alias, expiredOn, true, null);
                 if (!window.joinable()) {
                     throw AppCompiler.unsupported(handler, "joining window '" + window.describe()
                             + "' is not supported yet");
@@ -376,7 +376,7 @@ final class QueryCompiler {
         return condition;
     }
 
-    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn,
+    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn, boolean findable,
             int[] selectedInputAttributes) {
         String windowName = handler.getNamespace() == null || handler.getNamespace().isEmpty()
                 ? handler.getName() : handler.getNamespace() + ":" + handler.getName();
@@ -409,6 +409,11 @@ final class QueryCompiler {
             @Override
             public boolean outputExpectsExpiredEvents() {
                 return expiredOn;
+            }
+
+            @Override
+            public boolean findable() {
+                return findable;
             }
         };
         Expression[] parameters = handler.getParameters();

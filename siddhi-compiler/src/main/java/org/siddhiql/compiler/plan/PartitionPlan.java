@@ -21,12 +21,25 @@ public final class PartitionPlan implements Serializable {
     private final int line;
     private final Map<String, KeySpec> keys;
     private final List<QueryPlan> queries;
+    private final PurgePlan purge;
 
     public PartitionPlan(String name, int line, Map<String, KeySpec> keys, List<QueryPlan> queries) {
+        this(name, line, keys, queries, null);
+    }
+
+    /** @param purge the {@code @purge} of idle keys, or null for none */
+    public PartitionPlan(String name, int line, Map<String, KeySpec> keys, List<QueryPlan> queries,
+            PurgePlan purge) {
         this.name = name;
         this.line = line;
         this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
         this.queries = List.copyOf(queries);
+        this.purge = purge;
+    }
+
+    /** How idle keys are purged, or null when they are kept for ever. */
+    public PurgePlan purge() {
+        return purge;
     }
 
     /** {@code partition<N>} by position among the app's partitions; the operator uid derives from it. */

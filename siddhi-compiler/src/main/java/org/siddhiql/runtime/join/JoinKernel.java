@@ -20,8 +20,8 @@ import org.siddhiql.runtime.window.WindowKernel;
  * filters and window; each event the window emits (in its order) is matched against the other window's current
  * contents, a CURRENT event giving CURRENT pairs and an EXPIRED one EXPIRED pairs, stamped with the event's time; an
  * outer side's unmatched event pairs with null; a RESET goes on alone, to reset the selector's aggregates. Only
- * triggering sides join. The pairs of one window output go to the selection as one chunk. Both windows and their
- * pending timers are in managed state.
+ * triggering sides join. Each event's pairs are selected as a chunk of their own, and what one window output selects
+ * goes on as one chunk. Both windows and their pending timers are in managed state.
  */
 public final class JoinKernel implements QueryProcessor {
     private final JoinSpec spec;
@@ -72,17 +72,20 @@ public final class JoinKernel implements QueryProcessor {
         join(side, windowed, context);
     }
 
-    /** Joins one window output of {@code side} against the other side's contents, as one chunk for the selector. */
+    /**
+     * Joins one window output of {@code side} against the other side's contents. As Siddhi's join, each event's
+     * pairs (or its unmatched pair, or its RESET) are one chunk for the selector; the selections go on together.
+     */
     private void join(Side side, List<Event> windowed, QueryContext context) {
         if (windowed.isEmpty() || !side.spec.triggers()) {
             return;
         }
         Side other = side == left ? right : left;
         List<Event> others = null;
-        List<Event> pairs = new ArrayList<>();
+        List<List<Event>> chunks = new ArrayList<>();
         for (Event event : windowed) {
             if (event.type() == EventType.RESET) {
-                pairs.add(pair(side, event, null, EventType.RESET));
+                chunks.add(List.<Event>of(pair(side, event, null, EventType.RESET)));
                 continue;
             }
             if (other.aggregation != null) {
@@ -92,20 +95,22 @@ public final class JoinKernel implements QueryProcessor {
             } else if (others == null) {
                 others = other.contents();
             }
-            boolean matched = false;
+            List<Event> pairs = new ArrayList<>();
             for (Event candidate : others) {
                 JoinedRow row = pair(side, event, candidate, event.type());
                 if (matches(row)) {
                     pairs.add(row);
-                    matched = true;
                 }
             }
-            if (!matched && side.spec.outer()) {
+            if (pairs.isEmpty() && side.spec.outer()) {
                 pairs.add(pair(side, event, null, event.type()));
             }
+            if (!pairs.isEmpty()) {
+                chunks.add(pairs);
+            }
         }
-        if (!pairs.isEmpty()) {
-            selection.onChunk(pairs, context);
+        if (!chunks.isEmpty()) {
+            selection.onSelectedChunks(chunks, context);
         }
     }
 

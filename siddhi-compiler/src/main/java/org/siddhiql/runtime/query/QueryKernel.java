@@ -135,6 +135,19 @@ public final class QueryKernel implements QueryProcessor {
         return true;
     }
 
+    /**
+     * Selects each chunk on its own — aggregates, order by and limit see one chunk at a time — then rate-limits and
+     * emits what they all selected as one chunk. Siddhi's join hands its selector one chunk per joined event this way.
+     */
+    public void onSelectedChunks(List<List<Event>> chunks, QueryContext context) {
+        List<Event> selected = new ArrayList<>();
+        List<String> groupKeys = new ArrayList<>();
+        for (List<Event> chunk : chunks) {
+            selector.process(chunk, selected, groupKeys);
+        }
+        limitAndEmit(selected, groupKeys, context);
+    }
+
     private void select(List<Event> chunk, QueryContext context) {
         if (windowFilters.length > 0) {
             // As Siddhi's filter processor: every event of the chunk is tested, RESET markers included.
@@ -147,6 +160,10 @@ public final class QueryKernel implements QueryProcessor {
         List<Event> selected = new ArrayList<>(chunk.size());
         List<String> groupKeys = new ArrayList<>(chunk.size());
         selector.process(chunk, selected, groupKeys);
+        limitAndEmit(selected, groupKeys, context);
+    }
+
+    private void limitAndEmit(List<Event> selected, List<String> groupKeys, QueryContext context) {
         if (selected.isEmpty()) {
             return;
         }

@@ -40,7 +40,7 @@ public final class BatchWindow extends BaseWindowSpec {
 
     @Override
     public WindowKernel instantiate(StateProvider state, String stateName) {
-        BatchFlush flusher = new BatchFlush(state, stateName, codec, expectsExpired, false);
+        BatchFlush flusher = new BatchFlush(state, stateName, codec, expectsExpired, false, false);
         return (UntimedKernel) (event, context, out) -> {
             Event current = event.withType(EventType.CURRENT);
             flusher.flush(context.currentTime(), List.of(current), out);

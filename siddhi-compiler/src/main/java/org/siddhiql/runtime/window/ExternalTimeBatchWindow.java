@@ -122,7 +122,7 @@ public final class ExternalTimeBatchWindow extends BaseWindowSpec {
         Kernel(StateProvider state, String name) {
             this.times = state.value(name + ".times", TIMES);
             this.batch = new EventQueue(state, name + ".batch", codec);
-            this.flusher = new BatchFlush(state, name, codec, expectsExpired, true);
+            this.flusher = new BatchFlush(state, name, codec, expectsExpired, false, true);
         }
 
         @Override

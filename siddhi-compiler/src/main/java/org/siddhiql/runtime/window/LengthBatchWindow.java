@@ -38,22 +38,24 @@ public final class LengthBatchWindow extends BaseWindowSpec {
         boolean stream = params.size() == 2 && WindowParams.boolValue(params.get(1));
         return new LengthBatchWindow(WindowParams.describe("lengthBatch", params),
                 WindowParams.intValue(params.get(0)), stream, context.outputExpectsExpiredEvents(),
-                new EventCodec(context.input().typeArray()));
+                context.findable(), new EventCodec(context.input().typeArray()));
     };
 
     private final int length;
     private final boolean streamCurrentEvents;
     private final boolean expectsExpired;
+    private final boolean findable;
 
     LengthBatchWindow(String description, int length, boolean streamCurrentEvents, boolean expectsExpired,
-            EventCodec codec) {
+            boolean findable, EventCodec codec) {
         super(description, ProcessingMode.BATCH, codec);
         this.length = length;
         this.streamCurrentEvents = streamCurrentEvents;
         this.expectsExpired = expectsExpired;
+        this.findable = findable;
     }
 
-    /** Joinable: a join finds in the last batch it emitted. */
+    /** Joinable: a join finds in the batches it kept (see {@link BatchFlush}). */
     @Override
     public boolean joinable() {
         return true;
@@ -71,13 +73,13 @@ public final class LengthBatchWindow extends BaseWindowSpec {
 
         Kernel(StateProvider state, String name) {
             this.batch = new EventQueue(state, name + ".batch", codec);
-            this.flusher = new BatchFlush(state, name, codec, expectsExpired, true);
+            this.flusher = new BatchFlush(state, name, codec, expectsExpired, findable, true);
             this.count = state.value(name + ".count", Codecs.LONG);
         }
 
         @Override
         public List<Event> contents() {
-            return flusher.previous();
+            return flusher.search();
         }
 
         @Override
@@ -100,7 +102,7 @@ public final class LengthBatchWindow extends BaseWindowSpec {
                     n = 1;
                 }
                 count.set(n);
-                flusher.release(List.of(current), expectsExpired, out);
+                flusher.release(List.of(current), flusher.keeps(), out);
                 return;
             }
             batch.add(current);

@@ -52,24 +52,27 @@ public final class TimeBatchWindow extends BaseWindowSpec {
             stream = WindowParams.boolValue(params.get(params.size() - 1));
         }
         return new TimeBatchWindow(WindowParams.describe("timeBatch", params), time, start, stream,
-                context.outputExpectsExpiredEvents(), new EventCodec(context.input().typeArray()));
+                context.outputExpectsExpiredEvents(), context.findable(),
+                new EventCodec(context.input().typeArray()));
     };
 
     private final long time;
     private final Long startTime;
     private final boolean streamCurrentEvents;
     private final boolean expectsExpired;
+    private final boolean findable;
 
     TimeBatchWindow(String description, long time, Long startTime, boolean streamCurrentEvents,
-            boolean expectsExpired, EventCodec codec) {
+            boolean expectsExpired, boolean findable, EventCodec codec) {
         super(description, streamCurrentEvents ? ProcessingMode.RESET : ProcessingMode.BATCH, codec);
         this.time = time;
         this.startTime = startTime;
         this.streamCurrentEvents = streamCurrentEvents;
         this.expectsExpired = expectsExpired;
+        this.findable = findable;
     }
 
-    /** Joinable: a join finds in the last batch it emitted. */
+    /** Joinable: a join finds in the batches it kept (see {@link BatchFlush}). */
     @Override
     public boolean joinable() {
         return true;
@@ -88,12 +91,12 @@ public final class TimeBatchWindow extends BaseWindowSpec {
         Kernel(StateProvider state, String name) {
             this.nextEmit = state.value(name + ".nextEmit", Codecs.LONG);
             this.batch = new EventQueue(state, name + ".batch", codec);
-            this.flusher = new BatchFlush(state, name, codec, expectsExpired, false);
+            this.flusher = new BatchFlush(state, name, codec, expectsExpired, findable, false);
         }
 
         @Override
         public List<Event> contents() {
-            return flusher.previous();
+            return flusher.search();
         }
 
         @Override
@@ -125,7 +128,7 @@ public final class TimeBatchWindow extends BaseWindowSpec {
                 if (!streamCurrentEvents) {
                     batch.add(current);
                 } else {
-                    flusher.release(List.of(current), expectsExpired, out);
+                    flusher.release(List.of(current), flusher.keeps(), out);
                 }
             }
             if (send) {

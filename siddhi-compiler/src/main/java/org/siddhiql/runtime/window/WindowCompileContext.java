@@ -37,4 +37,12 @@ public interface WindowCompileContext {
 
     /** True when the query outputs expired events, so batch windows must also emit the batch they expire. */
     boolean outputExpectsExpiredEvents();
+
+    /**
+     * True when a join finds in the window: batch windows then keep what they emit for the join to search, as
+     * Siddhi's keep their expired-event queue.
+     */
+    default boolean findable() {
+        return false;
+    }
 }

@@ -16,8 +16,9 @@ public interface WindowKernel {
 
     /**
      * What a join matches the other side's events against, oldest first: the events Siddhi's window would find (a
-     * sliding window's contents, a batch window's last emitted batch). Only windows whose spec says
-     * {@link WindowSpec#joinable()} answer.
+     * sliding window's contents, a batch window's kept batches). Only windows whose spec says
+     * {@link WindowSpec#joinable()} answer. A batch window remembers being asked, since a search changes how
+     * Siddhi's batch windows stamp the batch when it expires (see {@code BatchFlush}).
      */
     default List<Event> contents() {
         throw new UnsupportedOperationException("this window cannot be joined yet");

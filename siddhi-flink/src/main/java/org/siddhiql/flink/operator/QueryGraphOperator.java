@@ -19,11 +19,15 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
+import org.siddhiql.compiler.plan.PurgePlan;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.fault.StreamFaults;
+import org.siddhiql.runtime.query.IdlePurge;
 import org.siddhiql.runtime.query.QueryGraphKernel;
 import org.siddhiql.runtime.query.StreamContext;
+import org.siddhiql.runtime.state.RecordingStateProvider;
+import org.siddhiql.runtime.state.StateProvider;
 
 /**
  * Runs one or more stateful queries on a keyed stream of tagged events. The kernels keep windows, aggregates and
@@ -40,10 +44,13 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     private final Map<String, OutputTag<Event>> exported;
     private final TimeMode timeMode;
     private final StreamFaults faults;
+    private final PurgePlan purgePlan;
 
     private transient QueryGraphKernel kernel;
     /** Events whose processing failed and that had no fault stream to go to (they are logged). */
     private transient Counter droppedEvents;
+    /** Purges idle keys; null when the operator keeps every key. */
+    private transient IdlePurge purge;
     private transient InternalTimerService<VoidNamespace> timers;
     private transient Context context;
     /** When the app's clock started; see {@link StreamContext#appStartTime()}. Kept in operator state. */
@@ -57,17 +64,21 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
      */
     public QueryGraphOperator(List<QueryPlan> queries, List<String> streams, Map<String, OutputTag<Event>> exported,
             TimeMode timeMode) {
-        this(queries, streams, exported, timeMode, StreamFaults.none());
+        this(queries, streams, exported, timeMode, StreamFaults.none(), null);
     }
 
-    /** @param faults the app's {@code @OnError} actions: where failures on each stream go */
+    /**
+     * @param faults the app's {@code @OnError} actions: where failures on each stream go
+     * @param purge how a partition's idle keys are purged, or null to keep every key's state
+     */
     public QueryGraphOperator(List<QueryPlan> queries, List<String> streams, Map<String, OutputTag<Event>> exported,
-            TimeMode timeMode, StreamFaults faults) {
+            TimeMode timeMode, StreamFaults faults, PurgePlan purge) {
         this.faults = faults;
         this.queries = List.copyOf(queries);
         this.streams = List.copyOf(streams);
         this.exported = Map.copyOf(exported);
         this.timeMode = timeMode;
+        this.purgePlan = purge;
         chainingStrategy = ChainingStrategy.ALWAYS; // chains behind a forward (reinterpreted keyed) input
     }
 
@@ -93,8 +104,13 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     public void open() throws Exception {
         super.open();
         timers = getInternalTimerService("siddhi-timers", VoidNamespaceSerializer.INSTANCE, this);
-        kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()), faults,
-                new FlinkStateProvider(getKeyedStateStore()));
+        StateProvider state = new FlinkStateProvider(getKeyedStateStore());
+        if (purgePlan != null) {
+            RecordingStateProvider recording = new RecordingStateProvider(state);
+            state = recording;
+            purge = new IdlePurge(purgePlan, recording);
+        }
+        kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()), faults, state);
         droppedEvents = getMetricGroup().counter(DROPPED_EVENTS_METRIC);
         context = new Context();
         if (appStart == Long.MIN_VALUE) {
@@ -108,16 +124,27 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         TaggedEvent tagged = element.getValue();
         context.latestEvent = Math.max(context.latestEvent, tagged.event().timestamp());
         kernel.onEvent(streams.get(tagged.stream()), tagged.event(), context);
+        if (purge != null) {
+            purge.touched(context);
+        }
     }
 
     @Override
     public void onEventTime(InternalTimer<String, VoidNamespace> timer) {
-        kernel.fireDueTimers(context);
+        fireDueTimers();
     }
 
     @Override
     public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
+        fireDueTimers();
+    }
+
+    /** The kernels' due timers, then the purge of this key if its check has come (it clears their timers too). */
+    private void fireDueTimers() {
         kernel.fireDueTimers(context);
+        if (purge != null) {
+            purge.fireDue(context);
+        }
     }
 
     /** The name of the counter of events dropped after a failure (logged, no fault stream). */

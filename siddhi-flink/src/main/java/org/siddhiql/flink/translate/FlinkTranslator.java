@@ -81,7 +81,17 @@ public final class FlinkTranslator {
         return "siddhi-query-" + query.name();
     }
 
-    /** The queries that must run fused, in order, on one key; see the class comment. */
+    /**
+     * The queries that must run fused, in order, on one key; see the class comment.
+     *
+     * <p>The split depends on the parallelism, and a savepoint maps state to operators by uid: a stateful query that
+     * runs alone at parallelism above 1 (group by over an input stream, no window or a sliding time/delay window, no
+     * output rate, feeding no stateful query) runs in the sequential operator at parallelism 1. Restoring a savepoint
+     * across 1 and more than 1 leaves such a query's window and aggregates behind in the other operator, unread, and
+     * the query starts empty. Between two parallelisms above 1 state carries over, and so it does at any change for
+     * the queries placed alike at every parallelism: global state, tables, readers of query output, partitions (and
+     * stateless queries have nothing to lose).
+     */
     public static List<QueryPlan> sequentialQueries(AppPlan plan, int parallelism) {
         Set<QueryPlan> afterPartitions = downstreamOfPartitions(plan);
         return plan.queries().stream()
@@ -208,7 +218,7 @@ public final class FlinkTranslator {
                 : input.keyBy(QueryKeySelector.global());
         SingleOutputStreamOperator<TaggedEvent> operator = keyed
                 .transform("siddhi queries [" + names + "]", taggedType,
-                        new QueryGraphOperator(queries, streamNames, exported, timeMode, plan.faults()))
+                        new QueryGraphOperator(queries, streamNames, exported, timeMode, plan.faults(), null))
                 .setParallelism(1)
                 // A fixed uid: each query's state names start with the query's name, so a query added to or removed
                 // from the sequential part leaves the others' state where a savepoint expects it.
@@ -238,7 +248,7 @@ public final class FlinkTranslator {
                 .keyBy(QueryKeySelector.partitionKey())
                 .transform("siddhi " + partition.name() + " [" + names + "]", taggedType,
                         new QueryGraphOperator(partition.queries(), streamNames, exported, timeMode,
-                        plan.faults()))
+                        plan.faults(), partition.purge()))
                 .uid(uid(partition))
                 .setParallelism(parallelism);
         exported.forEach((stream, tag) ->
@@ -260,7 +270,7 @@ public final class FlinkTranslator {
                 .setParallelism(input.getParallelism())
                 .keyBy(QueryKeySelector.of(query))
                 .transform(name, taggedType, new QueryGraphOperator(List.of(query), streamNames,
-                        Map.of(query.outputStream(), output), timeMode, plan.faults()))
+                        Map.of(query.outputStream(), output), timeMode, plan.faults(), null))
                 .uid(uid(query))
                 .setParallelism(parallelism);
         return operator.getSideOutput(output);
