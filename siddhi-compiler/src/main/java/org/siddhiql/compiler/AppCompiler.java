@@ -8,6 +8,7 @@ import io.siddhi.query.api.definition.Attribute;
 import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.definition.StreamDefinition;
 import io.siddhi.query.api.definition.TableDefinition;
+import io.siddhi.query.api.definition.WindowDefinition;
 import io.siddhi.query.api.exception.SiddhiAppContextException;
 import io.siddhi.query.api.execution.ExecutionElement;
 import io.siddhi.query.api.execution.partition.Partition;
@@ -28,6 +29,8 @@ import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.trigger.TriggerSpec;
+import org.siddhiql.runtime.window.NamedWindowSpec;
 import org.siddhiql.runtime.window.Windows;
 
 /**
@@ -54,8 +57,15 @@ public final class AppCompiler {
         for (StreamDefinition definition : app.getStreamDefinitionMap().values()) {
             streams.put(definition.getId(), schemaOf(definition));
         }
+        Map<String, TriggerSpec> triggers = TriggerCompiler.triggersOf(app);
+        triggers.keySet().forEach(name -> streams.put(name, TriggerCompiler.SCHEMA.renamed(name)));
         ExpressionCompiler expressions = new ExpressionCompiler(functions);
-        QueryCompiler queries = new QueryCompiler(expressions, windows, tablesOf(app));
+        QueryCompiler definitions = new QueryCompiler(expressions, windows);
+        Map<String, NamedWindowSpec> namedWindows = new LinkedHashMap<>();
+        for (WindowDefinition definition : app.getWindowDefinitionMap().values()) {
+            namedWindows.put(definition.getId(), QueryCompiler.namedWindow(definition, definitions));
+        }
+        QueryCompiler queries = new QueryCompiler(expressions, windows, tablesOf(app), namedWindows, triggers);
         List<QueryPlan> plans = new ArrayList<>();
         List<QueryPlan> all = new ArrayList<>();
         Map<QueryPlan, Query> sources = new LinkedHashMap<>();
@@ -171,8 +181,6 @@ public final class AppCompiler {
     private static final Pattern DUPLICATE_OUTPUT = Pattern.compile("(.*) is already defined as an output attribute.*");
 
     private static void rejectUnsupportedDefinitions(SiddhiApp app) {
-        reject(app.getWindowDefinitionMap(), "named windows ('define window') are not supported yet");
-        reject(app.getTriggerDefinitionMap(), "triggers ('define trigger') are not supported yet");
         reject(app.getAggregationDefinitionMap(), "incremental aggregations ('define aggregation') are not supported yet");
         reject(app.getFunctionDefinitionMap(), "script functions ('define function') are not supported yet");
     }

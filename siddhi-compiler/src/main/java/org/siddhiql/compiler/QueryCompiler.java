@@ -1,5 +1,6 @@
 package org.siddhiql.compiler;
 
+import io.siddhi.query.api.definition.WindowDefinition;
 import io.siddhi.query.api.execution.query.Query;
 import io.siddhi.query.api.execution.query.input.handler.Filter;
 import io.siddhi.query.api.execution.query.input.handler.StreamHandler;
@@ -35,6 +36,8 @@ import org.siddhiql.runtime.pattern.PatternSpec;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.ratelimit.RateLimits;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.trigger.TriggerSpec;
+import org.siddhiql.runtime.window.NamedWindowSpec;
 import org.siddhiql.runtime.window.WindowCompileContext;
 import org.siddhiql.runtime.window.WindowFactory;
 import org.siddhiql.runtime.window.WindowSpec;
@@ -46,15 +49,43 @@ final class QueryCompiler {
     private final Windows windows;
     /** The app's tables by name: queries may insert into them and join them. */
     private final Map<String, TableSpec> tables;
+    /** The app's named windows by name: queries may insert into them, read them and join them. */
+    private final Map<String, NamedWindowSpec> namedWindows;
+    /** The app's triggers by name: queries may read their streams. */
+    private final Map<String, TriggerSpec> triggers;
 
     QueryCompiler(ExpressionCompiler expressions, Windows windows) {
         this(expressions, windows, Map.of());
     }
 
     QueryCompiler(ExpressionCompiler expressions, Windows windows, Map<String, TableSpec> tables) {
+        this(expressions, windows, tables, Map.of(), Map.of());
+    }
+
+    QueryCompiler(ExpressionCompiler expressions, Windows windows, Map<String, TableSpec> tables,
+            Map<String, NamedWindowSpec> namedWindows, Map<String, TriggerSpec> triggers) {
         this.expressions = expressions;
         this.windows = windows;
         this.tables = Map.copyOf(tables);
+        this.namedWindows = Map.copyOf(namedWindows);
+        this.triggers = Map.copyOf(triggers);
+    }
+
+    /**
+     * A named window's definition: its window, compiled as a query's would be (with expired events when its output
+     * clause publishes them, as Siddhi does).
+     */
+    static NamedWindowSpec namedWindow(WindowDefinition definition, QueryCompiler compiler) {
+        StreamSchema schema = AppCompiler.schemaOf(definition);
+        OutputStream.OutputEventType output = definition.getOutputEventType();
+        boolean current = output != OutputStream.OutputEventType.EXPIRED_EVENTS;
+        boolean expired = output != OutputStream.OutputEventType.CURRENT_EVENTS;
+        if (definition.getWindow() == null) {
+            throw AppCompiler.unsupported(definition, "window '" + definition.getId() + "' has no window "
+                    + "function, e.g. length(10)");
+        }
+        WindowSpec window = compiler.window(definition.getWindow(), schema, null, expired, null);
+        return new NamedWindowSpec(schema, window, current, expired);
     }
 
     /** Compiles the query; defines its output stream in {@code streams} when the app did not. */
@@ -64,7 +95,7 @@ final class QueryCompiler {
 
     /** @param inPartition whether the query is inside a partition, where inner ({@code #}) streams are valid */
     QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams, boolean inPartition) {
-        QueryPlan plan = compileQuery(query, name, streams, inPartition);
+        QueryPlan plan = withSharedSources(query, compileQuery(query, name, streams, inPartition), inPartition);
         TableSpec table = tables.get(plan.outputStream());
         if (table == null) {
             return plan;
@@ -74,6 +105,30 @@ final class QueryCompiler {
                     + "not supported yet");
         }
         return plan.insertingIntoTable(table);
+    }
+
+    /** Records the named windows and triggers the query touches; a partition cannot share them yet. */
+    private QueryPlan withSharedSources(Query query, QueryPlan plan, boolean inPartition) {
+        List<NamedWindowSpec> touched = new ArrayList<>();
+        List<TriggerSpec> fired = new ArrayList<>();
+        for (String input : plan.inputStreams()) {
+            if (namedWindows.containsKey(input)) {
+                touched.add(namedWindows.get(input));
+            }
+            if (triggers.containsKey(input)) {
+                fired.add(triggers.get(input));
+            }
+        }
+        if (namedWindows.containsKey(plan.outputStream())) {
+            touched.add(namedWindows.get(plan.outputStream()));
+        }
+        if (inPartition && !touched.isEmpty()) {
+            throw AppCompiler.unsupported(query, "named windows inside a partition are not supported yet");
+        }
+        if (inPartition && !fired.isEmpty()) {
+            throw AppCompiler.unsupported(query, "reading a trigger inside a partition is not supported yet");
+        }
+        return plan.touching(touched, fired);
     }
 
     private QueryPlan compileQuery(Query query, String name, Map<String, StreamSchema> streams,
@@ -86,6 +141,11 @@ final class QueryCompiler {
         }
         SingleInputStream input = singleInput(query.getInputStream(), inPartition);
         StreamSchema schema = streams.get(input.getStreamId());
+        NamedWindowSpec namedWindow = namedWindows.get(input.getStreamId());
+        if (schema == null && namedWindow != null) {
+            schema = namedWindow.schema();
+            rejectWindowOnNamedWindow(input, namedWindow);
+        }
         if (schema == null) {
             throw new CompileException(SourcePosition.of(input), "stream '" + input.getStreamId() + "' is not defined");
         }
@@ -273,9 +333,23 @@ final class QueryCompiler {
             }
             return new JoinSide(table, outer);
         }
+        NamedWindowSpec namedWindow = namedWindows.get(input.getStreamId());
+        if (schema == null && namedWindow != null) {
+            rejectWindowOnNamedWindow(input, namedWindow);
+            if (!input.getStreamHandlers().isEmpty()) {
+                // Siddhi filters the window's arrivals but finds in all of its contents: not supported yet.
+                throw AppCompiler.unsupported(input.getStreamHandlers().get(0), "filters on a named window's side "
+                        + "of a join are not supported yet");
+            }
+            if (!namedWindow.window().joinable()) {
+                throw AppCompiler.unsupported(input, "joining named window '" + namedWindow.name() + "' ("
+                        + namedWindow.window().describe() + ") is not supported yet");
+            }
+            return new JoinSide(namedWindow, triggers, outer);
+        }
         if (schema == null) {
             throw AppCompiler.unsupported(input, "stream '" + input.getStreamId() + "' is not defined (joins with "
-                    + "named windows and aggregations are not supported yet)");
+                    + "aggregations are not supported yet)");
         }
         String alias = input.getStreamReferenceId();
         List<Evaluator> filters = new ArrayList<>();
@@ -296,6 +370,16 @@ final class QueryCompiler {
             }
         }
         return new JoinSide(schema, filters, window, triggers, outer);
+    }
+
+    /** As Siddhi: a named window's readers see its output and cannot put another window on it. */
+    private static void rejectWindowOnNamedWindow(SingleInputStream input, NamedWindowSpec namedWindow) {
+        for (StreamHandler handler : input.getStreamHandlers()) {
+            if (handler instanceof Window) {
+                throw new CompileException(SourcePosition.of(handler), "cannot apply window '"
+                        + ((Window) handler).getName() + "' to named window '" + namedWindow.name() + "'");
+            }
+        }
     }
 
     /**
@@ -321,7 +405,7 @@ final class QueryCompiler {
         return condition;
     }
 
-    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn,
+    WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn,
             int[] selectedInputAttributes) {
         String windowName = handler.getNamespace() == null || handler.getNamespace().isEmpty()
                 ? handler.getName() : handler.getNamespace() + ":" + handler.getName();
@@ -381,6 +465,18 @@ final class QueryCompiler {
     }
 
     private void defineOutput(InsertIntoStream insert, StreamSchema output, Map<String, StreamSchema> streams) {
+        NamedWindowSpec namedWindow = namedWindows.get(insert.getId());
+        if (namedWindow != null) {
+            if (!namedWindow.schema().sameShape(output)) {
+                throw new CompileException(SourcePosition.of(insert), "window '" + insert.getId() + "' is defined as "
+                        + namedWindow.schema() + " but the query inserts " + output);
+            }
+            return;
+        }
+        if (triggers.containsKey(insert.getId())) {
+            throw new CompileException(SourcePosition.of(insert), "cannot insert into trigger '" + insert.getId()
+                    + "'");
+        }
         TableSpec table = tables.get(insert.getId());
         StreamSchema existing = table != null ? table.schema() : streams.get(insert.getId());
         if (table != null && !existing.sameShape(output)) {

@@ -13,6 +13,8 @@ import org.siddhiql.runtime.query.QueryProcessor;
 import org.siddhiql.runtime.ratelimit.RateLimitSpec;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.trigger.TriggerSpec;
+import org.siddhiql.runtime.window.NamedWindowSpec;
 import org.siddhiql.runtime.window.WindowSpec;
 
 /**
@@ -38,6 +40,10 @@ public final class QueryPlan implements Serializable {
     private final JoinSpec join;
     /** The table the query inserts into, or null when it inserts into a stream. */
     private TableSpec outputTable;
+    /** The named windows the query inserts into or reads, whose shared state it touches. */
+    private List<NamedWindowSpec> windows = List.of();
+    /** The triggers whose streams the query reads. */
+    private List<TriggerSpec> triggers = List.of();
 
     public QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
             List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
@@ -81,10 +87,48 @@ public final class QueryPlan implements Serializable {
      * it, so the query runs in the sequential part (global keying) and its output never leaves the graph.
      */
     public QueryPlan insertingIntoTable(TableSpec table) {
-        QueryPlan copy = new QueryPlan(name, line, input, filters, window, windowFilters, selector, rateLimit,
-                outputStream, Keying.GLOBAL, pattern, join);
+        QueryPlan copy = globalCopy();
         copy.outputTable = table;
         return copy;
+    }
+
+    /**
+     * This query touching named windows (inserting into one, reading one) or reading triggers: a named window is
+     * global state shared by every query touching it, and a trigger fires in one place, so the query runs in the
+     * sequential part (global keying).
+     */
+    public QueryPlan touching(List<NamedWindowSpec> namedWindows, List<TriggerSpec> triggerSources) {
+        if (namedWindows.isEmpty() && triggerSources.isEmpty()) {
+            return this;
+        }
+        QueryPlan copy = globalCopy();
+        copy.windows = List.copyOf(namedWindows);
+        copy.triggers = List.copyOf(triggerSources);
+        return copy;
+    }
+
+    private QueryPlan globalCopy() {
+        QueryPlan copy = new QueryPlan(name, line, input, filters, window, windowFilters, selector, rateLimit,
+                outputStream, Keying.GLOBAL, pattern, join);
+        copy.outputTable = outputTable;
+        copy.windows = windows;
+        copy.triggers = triggers;
+        return copy;
+    }
+
+    /** The named windows the query inserts into or reads. */
+    public List<NamedWindowSpec> namedWindows() {
+        return windows;
+    }
+
+    /** The named window the query inserts into, or null. */
+    public NamedWindowSpec outputWindow() {
+        return windows.stream().filter(w -> w.name().equals(outputStream)).findFirst().orElse(null);
+    }
+
+    /** The triggers whose streams the query reads. */
+    public List<TriggerSpec> triggers() {
+        return triggers;
     }
 
     /** The table the query inserts into, or null when its output is a stream. */

@@ -11,8 +11,10 @@ import org.siddhiql.runtime.query.QueryKernel;
 import org.siddhiql.runtime.query.QueryProcessor;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.table.TableRows;
+import org.siddhiql.runtime.window.NamedWindowKernel;
 import org.siddhiql.runtime.window.WindowContext;
 import org.siddhiql.runtime.window.WindowKernel;
+import org.siddhiql.runtime.window.WindowTimers;
 
 /**
  * The runtime of a join of two windowed streams, as Siddhi's join processors: an arriving chunk passes the side's
@@ -120,17 +122,20 @@ public final class JoinKernel implements QueryProcessor {
         final int slot;
         final Evaluator[] filters;
         final WindowKernel window;
-        final SideTimers timers;
+        final WindowTimers timers;
         /** The rows of a table side, or null for a stream side. */
         final TableRows table;
+        /** The named window of a named window's side, or null. */
+        final NamedWindowKernel namedWindow;
 
         Side(JoinSide spec, int slot, StateProvider state, String name) {
             this.spec = spec;
             this.slot = slot;
             this.filters = spec.filters().toArray(new Evaluator[0]);
             this.window = spec.window() == null ? null : spec.window().instantiate(state, name + ".window");
-            this.timers = window == null ? null : new SideTimers(state, name + ".timers");
+            this.timers = window == null ? null : new WindowTimers(state, name + ".timers");
             this.table = spec.table() == null ? null : spec.table().instantiate(state);
+            this.namedWindow = spec.namedWindow() == null ? null : spec.namedWindow().instantiate(state);
         }
 
         boolean passes(Event event) {
@@ -143,6 +148,10 @@ public final class JoinKernel implements QueryProcessor {
         }
 
         void enter(Event event, QueryContext context, List<Event> out) {
+            if (namedWindow != null) {
+                out.add(event); // already the window's output, typed by it
+                return;
+            }
             if (window != null) {
                 window.onEvent(event, timers.windowContext(context), out);
                 return;
@@ -161,6 +170,9 @@ public final class JoinKernel implements QueryProcessor {
         List<Event> contents() {
             if (table != null) {
                 return table.contents();
+            }
+            if (namedWindow != null) {
+                return namedWindow.contents();
             }
             return window == null ? List.of() : window.contents();
         }

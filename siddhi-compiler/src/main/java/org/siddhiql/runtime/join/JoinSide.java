@@ -5,6 +5,7 @@ import java.util.List;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.window.NamedWindowSpec;
 import org.siddhiql.runtime.window.WindowSpec;
 
 /**
@@ -22,6 +23,8 @@ public final class JoinSide implements Serializable {
     private final boolean outer;
     /** The table this side reads, or null for a stream. */
     private final TableSpec table;
+    /** The named window this side reads, or null. */
+    private final NamedWindowSpec namedWindow;
 
     public JoinSide(StreamSchema schema, List<Evaluator> filters, WindowSpec window, boolean triggers,
             boolean outer) {
@@ -31,6 +34,26 @@ public final class JoinSide implements Serializable {
         this.triggers = triggers;
         this.outer = outer;
         this.table = null;
+        this.namedWindow = null;
+    }
+
+    /**
+     * A named window as a side: its arrivals are what the window publishes, and the other side's events are matched
+     * against the window's contents.
+     */
+    public JoinSide(NamedWindowSpec namedWindow, boolean triggers, boolean outer) {
+        this.schema = namedWindow.schema();
+        this.filters = List.of();
+        this.window = null;
+        this.triggers = triggers;
+        this.outer = outer;
+        this.table = null;
+        this.namedWindow = namedWindow;
+    }
+
+    /** The named window read, or null. */
+    public NamedWindowSpec namedWindow() {
+        return namedWindow;
     }
 
     /**
@@ -44,6 +67,7 @@ public final class JoinSide implements Serializable {
         this.triggers = false;
         this.outer = outer;
         this.table = table;
+        this.namedWindow = null;
     }
 
     /** The table read, or null when the side is a stream. */

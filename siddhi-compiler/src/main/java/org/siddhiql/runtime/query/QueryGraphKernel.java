@@ -12,6 +12,9 @@ import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.table.SharedTableState;
 import org.siddhiql.runtime.table.TableRows;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.trigger.TriggerKernel;
+import org.siddhiql.runtime.trigger.TriggerSpec;
+import org.siddhiql.runtime.window.NamedWindowKernel;
 
 /**
  * Several queries run as one unit, passing events between them exactly as Siddhi's stream junctions do: a chunk of
@@ -27,6 +30,10 @@ public final class QueryGraphKernel {
     private final Set<String> exported;
     /** Per query, the rows of the table it inserts into, or null when it inserts into a stream. */
     private final List<TableRows> tableWriters = new ArrayList<>();
+    /** The named windows the queries touch, by name, in order of first mention (Siddhi creates them first). */
+    private final Map<String, NamedWindowKernel> namedWindows = new LinkedHashMap<>();
+    /** The triggers the queries read, in the order Siddhi starts them. */
+    private final List<TriggerKernel> triggers = new ArrayList<>();
     /** The per-query views of the backend's context, made once per context (backends reuse theirs). */
     private StreamContext contextsFor;
     private QueryContext[] contexts;
@@ -39,6 +46,12 @@ public final class QueryGraphKernel {
         this.plans = List.copyOf(queries);
         this.exported = Set.copyOf(exported);
         StateProvider shared = new SharedTableState(state);
+        List<TriggerSpec> triggerSpecs = new ArrayList<>();
+        for (QueryPlan plan : plans) {
+            plan.namedWindows().forEach(w -> namedWindows.computeIfAbsent(w.name(), n -> w.instantiate(shared)));
+            triggerSpecs.addAll(plan.triggers());
+        }
+        TriggerSpec.inSiddhiStartOrder(triggerSpecs).forEach(t -> triggers.add(t.instantiate(state)));
         for (int i = 0; i < plans.size(); i++) {
             kernels.add(plans.get(i).newProcessor(shared));
             TableSpec table = plans.get(i).outputTable();
@@ -49,8 +62,30 @@ public final class QueryGraphKernel {
         }
     }
 
+    /** Whether the graph runs triggers; a backend then calls {@link #startTriggers} once it can schedule. */
+    public boolean hasTriggers() {
+        return !triggers.isEmpty();
+    }
+
+    /**
+     * Starts the triggers' schedules at the app's start, unless they have started already (a restored job). A live
+     * clock starts every trigger; the playback clock only {@code start} triggers, since it starts at 0 whatever the
+     * data's times: periodic and cron triggers start with the first event instead, so that data stamped with today's
+     * times does not replay every period since 1970.
+     */
+    public void startTriggers(StreamContext context, boolean liveClock) {
+        for (TriggerKernel trigger : triggers) {
+            if (liveClock || trigger.spec().kind() == TriggerSpec.Kind.START) {
+                trigger.start(context.appStartTime(), context);
+            }
+        }
+    }
+
     /** An event arrives on a stream from outside the graph. */
     public void onEvent(String stream, Event event, StreamContext context) {
+        for (TriggerKernel trigger : triggers) {
+            trigger.start(event.timestamp(), context); // no-op unless the playback clock's first event
+        }
         for (int i = 0; i < kernels.size(); i++) {
             if (kernels.get(i).watchesClockFromStart()) {
                 kernels.get(i).fireDueTimers(queryContext(i, context));
@@ -59,11 +94,40 @@ public final class QueryGraphKernel {
         dispatch(stream, List.of(event), context);
     }
 
-    /** Runs every due timer of every query, in definition order; see {@link QueryKernel#fireDueTimers}. */
+    /**
+     * Runs every due timer: the named windows' (Siddhi creates them before the queries), then every query's, in
+     * definition order (see {@link QueryKernel#fireDueTimers}). A due trigger firing is an arrival at its time: the
+     * timers due by then run first, as when Siddhi's clock moves to an event.
+     */
     public void fireDueTimers(StreamContext context) {
+        for (TriggerKernel trigger = dueTrigger(context); trigger != null; trigger = dueTrigger(context)) {
+            StreamContext atFiring = new ClockAt(trigger.due(context.currentTime()), context);
+            fireDueTimersOnly(atFiring);
+            dispatch(trigger.spec().name(), List.of(trigger.fire(context)), atFiring);
+        }
+        fireDueTimersOnly(context);
+    }
+
+    private void fireDueTimersOnly(StreamContext context) {
+        for (Map.Entry<String, NamedWindowKernel> window : namedWindows.entrySet()) {
+            window.getValue().fireDueTimers(context, published -> dispatch(window.getKey(), published, context));
+        }
         for (int i = 0; i < kernels.size(); i++) {
             kernels.get(i).fireDueTimers(queryContext(i, context));
         }
+    }
+
+    /** The trigger with the earliest due firing (the first in start order on a tie), or null. */
+    private TriggerKernel dueTrigger(StreamContext context) {
+        TriggerKernel earliest = null;
+        long now = context.currentTime();
+        for (TriggerKernel trigger : triggers) {
+            Long due = trigger.due(now);
+            if (due != null && (earliest == null || due < earliest.due(now))) {
+                earliest = trigger;
+            }
+        }
+        return earliest;
     }
 
     /** An output of a query: it leaves the graph if exported, and goes to the queries reading its stream. */
@@ -96,9 +160,17 @@ public final class QueryGraphKernel {
     private QueryContext newQueryContext(int query, StreamContext context) {
         String output = plans.get(query).outputStream();
         TableRows table = tableWriters.get(query);
+        NamedWindowKernel window = plans.get(query).outputWindow() == null ? null : namedWindows.get(output);
         return new QueryContext() {
             @Override
             public void emit(List<Event> chunk) {
+                if (window != null) {
+                    List<Event> published = window.insert(chunk, context);
+                    if (!published.isEmpty()) {
+                        dispatch(output, published, context);
+                    }
+                    return;
+                }
                 if (table == null) {
                     deliver(output, chunk, context);
                     return;
@@ -125,5 +197,36 @@ public final class QueryGraphKernel {
                 context.scheduleAt(time);
             }
         };
+    }
+
+    /** The backend's context with the clock read at a trigger's firing, for what runs before and at the firing. */
+    private static final class ClockAt implements StreamContext {
+        private final long time;
+        private final StreamContext context;
+
+        ClockAt(long time, StreamContext context) {
+            this.time = time;
+            this.context = context;
+        }
+
+        @Override
+        public void emit(String stream, Event event) {
+            context.emit(stream, event);
+        }
+
+        @Override
+        public long currentTime() {
+            return time;
+        }
+
+        @Override
+        public long appStartTime() {
+            return context.appStartTime();
+        }
+
+        @Override
+        public void scheduleAt(long at) {
+            context.scheduleAt(at);
+        }
     }
 }

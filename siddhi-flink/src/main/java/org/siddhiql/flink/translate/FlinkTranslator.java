@@ -181,8 +181,8 @@ public final class FlinkTranslator {
     private void sequentialPart(List<QueryPlan> queries, DataStream<TaggedEvent> input) {
         Map<String, OutputTag<Event>> exported = new LinkedHashMap<>();
         for (QueryPlan query : queries) {
-            if (query.outputTable() != null) {
-                continue; // a table keeps its rows in the operator's state: they are no output
+            if (plan.stream(query.outputStream()) == null) {
+                continue; // a table or a named window keeps its contents in the operator's state: they are no output
             }
             exported.putIfAbsent(query.outputStream(),
                     new OutputTag<>(query.outputStream(), EventTypeInfo.of(query.output())));
