@@ -163,6 +163,11 @@ public final class AppCompiler {
             text = "stream '" + duplicateStream.group(1) + "' is already defined as '" + duplicateStream.group(2)
                     + "', so it cannot be redefined as '" + duplicateStream.group(3) + "'";
         }
+        Matcher duplicateTrigger = DUPLICATE_TRIGGER.matcher(text);
+        if (duplicateTrigger.matches()) {
+            text = "stream '" + duplicateTrigger.group(2) + "' is already defined as '" + duplicateTrigger.group(3)
+                    + "', so trigger '" + duplicateTrigger.group(1) + "' cannot be defined";
+        }
         Matcher duplicateQuery = DUPLICATE_QUERY.matcher(text);
         if (duplicateQuery.matches()) {
             text = "duplicate query name '" + duplicateQuery.group(1) + "'";
@@ -176,6 +181,8 @@ public final class AppCompiler {
 
     private static final Pattern DUPLICATE_STREAM = Pattern.compile(
             "Stream Definition with same Stream Id '(.*)' already exist ?: (.*), hence cannot add (.*)");
+    private static final Pattern DUPLICATE_TRIGGER = Pattern.compile("Trigger '(.*)' cannot be defined as, Stream "
+            + "Definition with same Stream Id '(.*)' already exist ?: (.*), hence cannot add .*");
     private static final Pattern DUPLICATE_QUERY = Pattern.compile(
             "Cannot add Query as another Execution Element already uses its name=(.*)");
     private static final Pattern DUPLICATE_OUTPUT = Pattern.compile("(.*) is already defined as an output attribute.*");

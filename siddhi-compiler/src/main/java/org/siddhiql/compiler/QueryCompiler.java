@@ -84,8 +84,14 @@ final class QueryCompiler {
             throw AppCompiler.unsupported(definition, "window '" + definition.getId() + "' has no window "
                     + "function, e.g. length(10)");
         }
-        WindowSpec window = compiler.window(definition.getWindow(), schema, null, expired, null);
-        return new NamedWindowSpec(schema, window, current, expired);
+        try {
+            WindowSpec window = compiler.window(definition.getWindow(), schema, null, expired, null);
+            return new NamedWindowSpec(schema, window, current, expired);
+        } catch (CompileException e) {
+            // The parser gives a definition's window no position of its own: point at the definition.
+            throw new CompileException(SourcePosition.of(definition), e.reason() + " in the definition of window '"
+                    + definition.getId() + "'");
+        }
     }
 
     /** Compiles the query; defines its output stream in {@code streams} when the app did not. */

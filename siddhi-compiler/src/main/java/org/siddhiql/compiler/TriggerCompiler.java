@@ -19,7 +19,7 @@ final class TriggerCompiler {
     private TriggerCompiler() {
     }
 
-    /** The triggers by name, in definition order. */
+    /** The triggers by name, in the parser's order (its map of them is unordered). */
     static Map<String, TriggerSpec> triggersOf(SiddhiApp app) {
         Map<String, TriggerSpec> triggers = new LinkedHashMap<>();
         for (TriggerDefinition definition : app.getTriggerDefinitionMap().values()) {
