@@ -72,8 +72,9 @@ final class QueryCompiler {
     }
 
     /**
-     * A named window's definition: its window, compiled as a query's would be (with expired events when its output
-     * clause publishes them, as Siddhi does).
+     * A named window's definition: its window, compiled as a join side's is, with expired events, so a batch window
+     * keeps its last batch for joins to find (Siddhi keeps it when a join reads the window); what the output clause
+     * does not publish is dropped by the window's publisher.
      */
     static NamedWindowSpec namedWindow(WindowDefinition definition, QueryCompiler compiler) {
         StreamSchema schema = AppCompiler.schemaOf(definition);
@@ -85,7 +86,7 @@ final class QueryCompiler {
                     + "function, e.g. length(10)");
         }
         try {
-            WindowSpec window = compiler.window(definition.getWindow(), schema, null, expired, null);
+            WindowSpec window = compiler.window(definition.getWindow(), schema, null, true, null);
             return new NamedWindowSpec(schema, window, current, expired);
         } catch (CompileException e) {
             // The parser gives a definition's window no position of its own: point at the definition.
@@ -346,6 +347,12 @@ final class QueryCompiler {
                 // Siddhi filters the window's arrivals but finds in all of its contents: not supported yet.
                 throw AppCompiler.unsupported(input.getStreamHandlers().get(0), "filters on a named window's side "
                         + "of a join are not supported yet");
+            }
+            if (!namedWindow.publishesExpired()
+                    && namedWindow.window().processingMode() != WindowSpec.ProcessingMode.SLIDE) {
+                // siddhi-core's batch windows then never clear what a join finds in: every batch since the start.
+                throw AppCompiler.unsupported(input, "joining named window '" + namedWindow.name() + "' ("
+                        + namedWindow.window().describe() + ") that outputs current events only is not supported yet");
             }
             if (!namedWindow.window().joinable()) {
                 throw AppCompiler.unsupported(input, "joining named window '" + namedWindow.name() + "' ("

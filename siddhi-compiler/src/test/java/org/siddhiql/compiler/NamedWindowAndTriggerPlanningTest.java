@@ -63,6 +63,9 @@ class NamedWindowAndTriggerPlanningTest {
         assertEquals("3:30: joining named window 'Top' (sort(2, v)) is not supported yet", rejection(S
                 + "define window Top (k string, v int) sort(2, v);\nfrom S#window.length(1) join Top on S.k == Top.k "
                 + "select S.k as k insert into J;"));
+        assertEquals("3:30: joining named window 'B' (lengthBatch(2)) that outputs current events only is not "
+                + "supported yet", rejection(S + "define window B (k string, v int) lengthBatch(2) output current "
+                + "events;\nfrom S#window.length(1) join B on S.k == B.k select S.k as k insert into J;"));
     }
 
     private static String describe(QueryPlan query) {
