@@ -5,6 +5,7 @@ import io.siddhi.query.api.definition.TriggerDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.trigger.TriggerSpec;
@@ -19,11 +20,19 @@ final class TriggerCompiler {
     private TriggerCompiler() {
     }
 
-    /** The triggers by name, in the parser's order (its map of them is unordered). */
+    /**
+     * The triggers by name, in the order siddhi-core starts them: it puts them, in the order of the parser's (hash)
+     * map, into a {@link ConcurrentHashMap} and starts them in its iteration order, which decides, for example, which
+     * of two start triggers fires first. The same two maps give the same order here.
+     */
     static Map<String, TriggerSpec> triggersOf(SiddhiApp app) {
-        Map<String, TriggerSpec> triggers = new LinkedHashMap<>();
+        Map<String, TriggerSpec> siddhiOrder = new ConcurrentHashMap<>();
         for (TriggerDefinition definition : app.getTriggerDefinitionMap().values()) {
-            triggers.put(definition.getId(), compile(definition));
+            siddhiOrder.putIfAbsent(definition.getId(), compile(definition));
+        }
+        Map<String, TriggerSpec> triggers = new LinkedHashMap<>();
+        for (TriggerSpec trigger : siddhiOrder.values()) {
+            triggers.put(trigger.name(), trigger.startingAs(triggers.size()));
         }
         return triggers;
     }

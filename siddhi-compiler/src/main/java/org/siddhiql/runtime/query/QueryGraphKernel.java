@@ -1,10 +1,12 @@
 package org.siddhiql.runtime.query;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.event.EventType;
@@ -46,12 +48,13 @@ public final class QueryGraphKernel {
         this.plans = List.copyOf(queries);
         this.exported = Set.copyOf(exported);
         StateProvider shared = new SharedTableState(state);
-        List<TriggerSpec> triggerSpecs = new ArrayList<>();
+        Map<String, TriggerSpec> triggerSpecs = new TreeMap<>();
         for (QueryPlan plan : plans) {
             plan.namedWindows().forEach(w -> namedWindows.computeIfAbsent(w.name(), n -> w.instantiate(shared)));
-            triggerSpecs.addAll(plan.triggers());
+            plan.triggers().forEach(t -> triggerSpecs.putIfAbsent(t.name(), t));
         }
-        TriggerSpec.inSiddhiStartOrder(triggerSpecs).forEach(t -> triggers.add(t.instantiate(state)));
+        triggerSpecs.values().stream().sorted(Comparator.comparingInt(TriggerSpec::startOrder))
+                .forEach(t -> triggers.add(t.instantiate(state)));
         for (int i = 0; i < plans.size(); i++) {
             kernels.add(plans.get(i).newProcessor(shared));
             TableSpec table = plans.get(i).outputTable();

@@ -1,12 +1,6 @@
 package org.siddhiql.runtime.trigger;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.window.CronSchedule;
 
@@ -29,12 +23,25 @@ public final class TriggerSpec implements Serializable {
     private final Kind kind;
     private final long period;
     private final CronSchedule cron;
+    /** Where Siddhi starts this trigger among the app's triggers; ties between firings go by it. */
+    private int startOrder;
 
     private TriggerSpec(String name, Kind kind, long period, CronSchedule cron) {
         this.name = name;
         this.kind = kind;
         this.period = period;
         this.cron = cron;
+    }
+
+    /** This trigger as the {@code order}-th that Siddhi starts. */
+    public TriggerSpec startingAs(int order) {
+        TriggerSpec copy = new TriggerSpec(name, kind, period, cron);
+        copy.startOrder = order;
+        return copy;
+    }
+
+    public int startOrder() {
+        return startOrder;
     }
 
     public static TriggerSpec atStart(String name) {
@@ -86,17 +93,6 @@ public final class TriggerSpec implements Serializable {
 
     public TriggerKernel instantiate(StateProvider state) {
         return new TriggerKernel(this, state);
-    }
-
-    /**
-     * The triggers in the order Siddhi starts them: it keeps them in a {@link ConcurrentHashMap} by name and starts
-     * them in its iteration order, which decides, for example, which of two start triggers fires first.
-     */
-    public static List<TriggerSpec> inSiddhiStartOrder(Collection<TriggerSpec> triggers) {
-        Map<String, TriggerSpec> byName = new LinkedHashMap<>();
-        triggers.forEach(t -> byName.putIfAbsent(t.name(), t));
-        Map<String, TriggerSpec> siddhiOrder = new ConcurrentHashMap<>(byName);
-        return new ArrayList<>(siddhiOrder.values());
     }
 
     @Override
