@@ -60,10 +60,10 @@ public final class AppCompiler {
         Map<String, TriggerSpec> triggers = TriggerCompiler.triggersOf(app);
         triggers.keySet().forEach(name -> streams.put(name, TriggerCompiler.SCHEMA.renamed(name)));
         ExpressionCompiler expressions = new ExpressionCompiler(functions);
-        QueryCompiler definitions = new QueryCompiler(expressions, windows);
+        QueryCompiler windowDefinitions = new QueryCompiler(expressions, windows);
         Map<String, NamedWindowSpec> namedWindows = new LinkedHashMap<>();
         for (WindowDefinition definition : app.getWindowDefinitionMap().values()) {
-            namedWindows.put(definition.getId(), QueryCompiler.namedWindow(definition, definitions));
+            namedWindows.put(definition.getId(), windowDefinitions.namedWindow(definition));
         }
         QueryCompiler queries = new QueryCompiler(expressions, windows, tablesOf(app), namedWindows, triggers);
         List<QueryPlan> plans = new ArrayList<>();

@@ -76,7 +76,7 @@ final class QueryCompiler {
      * keeps its last batch for joins to find (Siddhi keeps it when a join reads the window); what the output clause
      * does not publish is dropped by the window's publisher.
      */
-    static NamedWindowSpec namedWindow(WindowDefinition definition, QueryCompiler compiler) {
+    NamedWindowSpec namedWindow(WindowDefinition definition) {
         StreamSchema schema = AppCompiler.schemaOf(definition);
         OutputStream.OutputEventType output = definition.getOutputEventType();
         boolean current = output != OutputStream.OutputEventType.EXPIRED_EVENTS;
@@ -86,7 +86,7 @@ final class QueryCompiler {
                     + "function, e.g. length(10)");
         }
         try {
-            WindowSpec window = compiler.window(definition.getWindow(), schema, null, true, null);
+            WindowSpec window = window(definition.getWindow(), schema, null, true, null);
             return new NamedWindowSpec(schema, window, current, expired);
         } catch (CompileException e) {
             // The parser gives a definition's window no position of its own: point at the definition.
@@ -418,7 +418,7 @@ final class QueryCompiler {
         return condition;
     }
 
-    WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn,
+    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn,
             int[] selectedInputAttributes) {
         String windowName = handler.getNamespace() == null || handler.getNamespace().isEmpty()
                 ? handler.getName() : handler.getNamespace() + ":" + handler.getName();
