@@ -111,7 +111,8 @@ public final class OracleEngine implements ConformanceEngine {
      * Runs the app over the events and returns, per output stream in a stable order, the JSON lines emitted.
      */
     public static Map<String, List<String>> run(String appText, List<InputEvent> events) {
-        String playbackApp = withPlayback(appText);
+        PlaybackTriggers triggers = PlaybackTriggers.of(appText);
+        String playbackApp = withPlayback(triggers.app());
         SiddhiApp parsed = SiddhiCompiler.parse(playbackApp);
 
         Set<String> fedStreams = new LinkedHashSet<>();
@@ -163,6 +164,7 @@ public final class OracleEngine implements ConformanceEngine {
                 }
                 InputHandler handler = handlers.computeIfAbsent(e.stream(), runtime::getInputHandler);
                 Object[] data = convert(def, e);
+                triggers.fireUpTo(e.ts(), runtime);
                 handler.send(new Event(e.ts(), data));
             }
         } catch (InterruptedException e) {

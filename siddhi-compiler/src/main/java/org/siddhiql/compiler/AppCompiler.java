@@ -9,6 +9,7 @@ import io.siddhi.query.api.definition.Attribute;
 import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.definition.StreamDefinition;
 import io.siddhi.query.api.definition.TableDefinition;
+import io.siddhi.query.api.definition.WindowDefinition;
 import io.siddhi.query.api.exception.SiddhiAppContextException;
 import io.siddhi.query.api.execution.ExecutionElement;
 import io.siddhi.query.api.execution.partition.Partition;
@@ -32,6 +33,8 @@ import org.siddhiql.runtime.fault.OnErrorAction;
 import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.aggregation.AggregationSpec;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.trigger.TriggerSpec;
+import org.siddhiql.runtime.window.NamedWindowSpec;
 import org.siddhiql.runtime.window.Windows;
 
 /**
@@ -69,7 +72,14 @@ public final class AppCompiler {
         }
         StreamFaults faults = new StreamFaults(onError);
         Map<String, TableSpec> tables = tablesOf(app);
+        Map<String, TriggerSpec> triggers = TriggerCompiler.triggersOf(app);
+        triggers.keySet().forEach(name -> streams.put(name, TriggerCompiler.SCHEMA.renamed(name)));
         ExpressionCompiler expressions = new ExpressionCompiler(functions, tables);
+        QueryCompiler windowDefinitions = new QueryCompiler(expressions, windows);
+        Map<String, NamedWindowSpec> namedWindows = new LinkedHashMap<>();
+        for (WindowDefinition definition : app.getWindowDefinitionMap().values()) {
+            namedWindows.put(definition.getId(), windowDefinitions.namedWindow(definition));
+        }
         Map<String, AggregationSpec> aggregations = new LinkedHashMap<>();
         List<QueryPlan> plans = new ArrayList<>();
         List<QueryPlan> all = new ArrayList<>();
@@ -80,7 +90,7 @@ public final class AppCompiler {
             plans.add(plan);
             all.add(plan);
         }
-        QueryCompiler queries = new QueryCompiler(expressions, windows, tables, aggregations);
+        QueryCompiler queries = new QueryCompiler(expressions, windows, tables, aggregations, namedWindows, triggers);
         Map<QueryPlan, Query> sources = new LinkedHashMap<>();
         Map<PartitionPlan, Partition> partitionSources = new LinkedHashMap<>();
         List<PartitionPlan> partitions = new ArrayList<>();
@@ -231,6 +241,11 @@ public final class AppCompiler {
             text = "stream '" + duplicateStream.group(1) + "' is already defined as '" + duplicateStream.group(2)
                     + "', so it cannot be redefined as '" + duplicateStream.group(3) + "'";
         }
+        Matcher duplicateTrigger = DUPLICATE_TRIGGER.matcher(text);
+        if (duplicateTrigger.matches()) {
+            text = "stream '" + duplicateTrigger.group(2) + "' is already defined as '" + duplicateTrigger.group(3)
+                    + "', so trigger '" + duplicateTrigger.group(1) + "' cannot be defined";
+        }
         Matcher duplicateQuery = DUPLICATE_QUERY.matcher(text);
         if (duplicateQuery.matches()) {
             text = "duplicate query name '" + duplicateQuery.group(1) + "'";
@@ -244,13 +259,13 @@ public final class AppCompiler {
 
     private static final Pattern DUPLICATE_STREAM = Pattern.compile(
             "Stream Definition with same Stream Id '(.*)' already exist ?: (.*), hence cannot add (.*)");
+    private static final Pattern DUPLICATE_TRIGGER = Pattern.compile("Trigger '(.*)' cannot be defined as, Stream "
+            + "Definition with same Stream Id '(.*)' already exist ?: (.*), hence cannot add .*");
     private static final Pattern DUPLICATE_QUERY = Pattern.compile(
             "Cannot add Query as another Execution Element already uses its name=(.*)");
     private static final Pattern DUPLICATE_OUTPUT = Pattern.compile("(.*) is already defined as an output attribute.*");
 
     private static void rejectUnsupportedDefinitions(SiddhiApp app) {
-        reject(app.getWindowDefinitionMap(), "named windows ('define window') are not supported yet");
-        reject(app.getTriggerDefinitionMap(), "triggers ('define trigger') are not supported yet");
         reject(app.getFunctionDefinitionMap(), "script functions ('define function') are not supported yet");
     }
 

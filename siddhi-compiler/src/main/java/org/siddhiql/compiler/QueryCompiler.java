@@ -1,5 +1,6 @@
 package org.siddhiql.compiler;
 
+import io.siddhi.query.api.definition.WindowDefinition;
 import io.siddhi.query.api.execution.query.Query;
 import io.siddhi.query.api.execution.query.input.handler.Filter;
 import io.siddhi.query.api.execution.query.input.handler.StreamFunction;
@@ -44,6 +45,8 @@ import org.siddhiql.runtime.ratelimit.RateLimits;
 import org.siddhiql.runtime.table.TableMembership;
 import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.table.TableWrite;
+import org.siddhiql.runtime.trigger.TriggerSpec;
+import org.siddhiql.runtime.window.NamedWindowSpec;
 import org.siddhiql.runtime.window.WindowCompileContext;
 import org.siddhiql.runtime.window.WindowFactory;
 import org.siddhiql.runtime.window.WindowSpec;
@@ -57,21 +60,52 @@ final class QueryCompiler {
     private final Map<String, TableSpec> tables;
     /** The app's aggregations by name: queries may join them. */
     private final Map<String, AggregationSpec> aggregations;
+    /** The app's named windows by name: queries may insert into them, read them and join them. */
+    private final Map<String, NamedWindowSpec> namedWindows;
+    /** The app's triggers by name: queries may read their streams. */
+    private final Map<String, TriggerSpec> triggers;
 
     QueryCompiler(ExpressionCompiler expressions, Windows windows) {
         this(expressions, windows, Map.of());
     }
 
     QueryCompiler(ExpressionCompiler expressions, Windows windows, Map<String, TableSpec> tables) {
-        this(expressions, windows, tables, Map.of());
+        this(expressions, windows, tables, Map.of(), Map.of(), Map.of());
     }
 
     QueryCompiler(ExpressionCompiler expressions, Windows windows, Map<String, TableSpec> tables,
-            Map<String, AggregationSpec> aggregations) {
+            Map<String, AggregationSpec> aggregations, Map<String, NamedWindowSpec> namedWindows,
+            Map<String, TriggerSpec> triggers) {
         this.expressions = expressions;
         this.windows = windows;
         this.tables = Map.copyOf(tables);
         this.aggregations = Map.copyOf(aggregations);
+        this.namedWindows = Map.copyOf(namedWindows);
+        this.triggers = Map.copyOf(triggers);
+    }
+
+    /**
+     * A named window's definition: its window, compiled as a join side's is, with expired events, so a batch window
+     * keeps its last batch for joins to find (Siddhi keeps it when a join reads the window); what the output clause
+     * does not publish is dropped by the window's publisher.
+     */
+    NamedWindowSpec namedWindow(WindowDefinition definition) {
+        StreamSchema schema = AppCompiler.schemaOf(definition);
+        OutputStream.OutputEventType output = definition.getOutputEventType();
+        boolean current = output != OutputStream.OutputEventType.EXPIRED_EVENTS;
+        boolean expired = output != OutputStream.OutputEventType.CURRENT_EVENTS;
+        if (definition.getWindow() == null) {
+            throw AppCompiler.unsupported(definition, "window '" + definition.getId() + "' has no window "
+                    + "function, e.g. length(10)");
+        }
+        try {
+            WindowSpec window = window(definition.getWindow(), schema, null, true, true, null);
+            return new NamedWindowSpec(schema, window, current, expired);
+        } catch (CompileException e) {
+            // The parser gives a definition's window no position of its own: point at the definition.
+            throw new CompileException(SourcePosition.of(definition), e.reason() + " in the definition of window '"
+                    + definition.getId() + "'");
+        }
     }
 
     /** Compiles the query; defines its output stream in {@code streams} when the app did not. */
@@ -81,7 +115,7 @@ final class QueryCompiler {
 
     /** @param inPartition whether the query is inside a partition, where inner ({@code #}) streams are valid */
     QueryPlan compile(Query query, String name, Map<String, StreamSchema> streams, boolean inPartition) {
-        QueryPlan plan = compileQuery(query, name, streams, inPartition);
+        QueryPlan plan = withSharedSources(query, compileQuery(query, name, streams, inPartition), inPartition);
         TableSpec table = tables.get(plan.outputStream());
         if (table != null && inPartition) {
             // A partition's operator runs per key, so it would hold its own, empty copy of the table.
@@ -98,6 +132,30 @@ final class QueryCompiler {
         return write == null && memberships.isEmpty() ? plan : plan.touchingTables(write, memberships);
     }
 
+    /** Records the named windows and triggers the query touches; a partition cannot share them yet. */
+    private QueryPlan withSharedSources(Query query, QueryPlan plan, boolean inPartition) {
+        List<NamedWindowSpec> touched = new ArrayList<>();
+        List<TriggerSpec> fired = new ArrayList<>();
+        for (String input : plan.inputStreams()) {
+            if (namedWindows.containsKey(input)) {
+                touched.add(namedWindows.get(input));
+            }
+            if (triggers.containsKey(input)) {
+                fired.add(triggers.get(input));
+            }
+        }
+        if (namedWindows.containsKey(plan.outputStream())) {
+            touched.add(namedWindows.get(plan.outputStream()));
+        }
+        if (inPartition && !touched.isEmpty()) {
+            throw AppCompiler.unsupported(query, "named windows inside a partition are not supported yet");
+        }
+        if (inPartition && !fired.isEmpty()) {
+            throw AppCompiler.unsupported(query, "reading a trigger inside a partition is not supported yet");
+        }
+        return plan.touching(touched, fired);
+    }
+
     private QueryPlan compileQuery(Query query, String name, Map<String, StreamSchema> streams,
             boolean inPartition) {
         if (query.getInputStream() instanceof StateInputStream) {
@@ -108,6 +166,11 @@ final class QueryCompiler {
         }
         SingleInputStream input = singleInput(query.getInputStream(), inPartition);
         StreamSchema schema = streams.get(input.getStreamId());
+        NamedWindowSpec namedWindow = namedWindows.get(input.getStreamId());
+        if (schema == null && namedWindow != null) {
+            schema = namedWindow.schema();
+            rejectWindowOnNamedWindow(input, namedWindow);
+        }
         if (schema == null) {
             throw new CompileException(SourcePosition.of(input), undefined(input, streams));
         }
@@ -308,8 +371,27 @@ final class QueryCompiler {
             }
             return new JoinSide(table, outer, tableKey(table, input, otherInput, condition, streams));
         }
+        NamedWindowSpec namedWindow = namedWindows.get(input.getStreamId());
+        if (schema == null && namedWindow != null) {
+            rejectWindowOnNamedWindow(input, namedWindow);
+            if (!input.getStreamHandlers().isEmpty()) {
+                // Siddhi filters the window's arrivals but finds in all of its contents: not supported yet.
+                throw AppCompiler.unsupported(input.getStreamHandlers().get(0), "filters on a named window's side "
+                        + "of a join are not supported yet");
+            }
+            if (!namedWindow.publishesExpired()
+                    && namedWindow.window().processingMode() != WindowSpec.ProcessingMode.SLIDE) {
+                // siddhi-core's batch windows then never clear what a join finds in: every batch since the start.
+                throw AppCompiler.unsupported(input, "joining named window '" + namedWindow.name() + "' ("
+                        + namedWindow.window().describe() + ") that outputs current events only is not supported yet");
+            }
+            if (!namedWindow.window().joinable()) {
+                throw AppCompiler.unsupported(input, "joining named window '" + namedWindow.name() + "' ("
+                        + namedWindow.window().describe() + ") is not supported yet");
+            }
+            return new JoinSide(namedWindow, triggers, outer);
+        }
         if (schema == null) {
-            // Named windows and aggregations are refused where they are defined, so this name is simply unknown.
             throw new CompileException(SourcePosition.of(input), "stream '" + input.getStreamId()
                     + "' is not defined");
         }
@@ -332,6 +414,16 @@ final class QueryCompiler {
             }
         }
         return new JoinSide(schema, filters, window, triggers, outer);
+    }
+
+    /** As Siddhi: a named window's readers see its output and cannot put another window on it. */
+    private static void rejectWindowOnNamedWindow(SingleInputStream input, NamedWindowSpec namedWindow) {
+        for (StreamHandler handler : input.getStreamHandlers()) {
+            if (handler instanceof Window) {
+                throw new CompileException(SourcePosition.of(handler), "cannot apply window '"
+                        + ((Window) handler).getName() + "' to named window '" + namedWindow.name() + "'");
+            }
+        }
     }
 
     /**
@@ -441,6 +533,18 @@ final class QueryCompiler {
     }
 
     private void defineOutput(InsertIntoStream insert, StreamSchema output, Map<String, StreamSchema> streams) {
+        NamedWindowSpec namedWindow = namedWindows.get(insert.getId());
+        if (namedWindow != null) {
+            if (!namedWindow.schema().sameShape(output)) {
+                throw new CompileException(SourcePosition.of(insert), "window '" + insert.getId() + "' is defined as "
+                        + namedWindow.schema() + " but the query inserts " + output);
+            }
+            return;
+        }
+        if (triggers.containsKey(insert.getId())) {
+            throw new CompileException(SourcePosition.of(insert), "cannot insert into trigger '" + insert.getId()
+                    + "'");
+        }
         if (tables.containsKey(insert.getId())) {
             return; // TableWriteCompiler checks the output against the table
         }

@@ -17,6 +17,8 @@ import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.table.TableMembership;
 import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.table.TableWrite;
+import org.siddhiql.runtime.trigger.TriggerSpec;
+import org.siddhiql.runtime.window.NamedWindowSpec;
 import org.siddhiql.runtime.window.WindowSpec;
 
 /**
@@ -46,6 +48,10 @@ public final class QueryPlan implements Serializable {
     private List<TableMembership> memberships = List.of();
     /** The aggregation this plan feeds, for the plan of a {@code define aggregation}; null for queries. */
     private AggregationSpec aggregation;
+    /** The named windows the query inserts into or reads, whose shared state it touches. */
+    private List<NamedWindowSpec> windows = List.of();
+    /** The triggers whose streams the query reads. */
+    private List<TriggerSpec> triggers = List.of();
 
     public QueryPlan(String name, int line, StreamSchema input, List<Evaluator> filters, WindowSpec window,
             List<Evaluator> windowFilters, SelectorPlan selector, RateLimitSpec rateLimit, String outputStream,
@@ -92,8 +98,7 @@ public final class QueryPlan implements Serializable {
      * @param write how the query writes its table, or null when its output is a stream
      */
     public QueryPlan touchingTables(TableWrite write, List<TableMembership> tableMemberships) {
-        QueryPlan copy = new QueryPlan(name, line, input, filters, window, windowFilters, selector, rateLimit,
-                outputStream, Keying.GLOBAL, pattern, join);
+        QueryPlan copy = globalCopy();
         copy.tableWrite = write;
         copy.memberships = List.copyOf(tableMemberships);
         return copy;
@@ -114,6 +119,47 @@ public final class QueryPlan implements Serializable {
     /** The aggregation fed, or null when this plan is a query. */
     public AggregationSpec aggregation() {
         return aggregation;
+    }
+
+    /**
+     * This query touching named windows (inserting into one, reading one) or reading triggers: a named window is
+     * global state shared by every query touching it, and a trigger fires in one place, so the query runs in the
+     * sequential part (global keying).
+     */
+    public QueryPlan touching(List<NamedWindowSpec> namedWindows, List<TriggerSpec> triggerSources) {
+        if (namedWindows.isEmpty() && triggerSources.isEmpty()) {
+            return this;
+        }
+        QueryPlan copy = globalCopy();
+        copy.windows = List.copyOf(namedWindows);
+        copy.triggers = List.copyOf(triggerSources);
+        return copy;
+    }
+
+    private QueryPlan globalCopy() {
+        QueryPlan copy = new QueryPlan(name, line, input, filters, window, windowFilters, selector, rateLimit,
+                outputStream, Keying.GLOBAL, pattern, join);
+        copy.tableWrite = tableWrite;
+        copy.memberships = memberships;
+        copy.aggregation = aggregation;
+        copy.windows = windows;
+        copy.triggers = triggers;
+        return copy;
+    }
+
+    /** The named windows the query inserts into or reads. */
+    public List<NamedWindowSpec> namedWindows() {
+        return windows;
+    }
+
+    /** The named window the query inserts into, or null. */
+    public NamedWindowSpec outputWindow() {
+        return windows.stream().filter(w -> w.name().equals(outputStream)).findFirst().orElse(null);
+    }
+
+    /** The triggers whose streams the query reads. */
+    public List<TriggerSpec> triggers() {
+        return triggers;
     }
 
     /** The table the query writes, or null when its output is a stream. */

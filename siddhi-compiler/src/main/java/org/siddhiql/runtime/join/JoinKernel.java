@@ -12,8 +12,10 @@ import org.siddhiql.runtime.query.QueryKernel;
 import org.siddhiql.runtime.query.QueryProcessor;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.table.TableRows;
+import org.siddhiql.runtime.window.NamedWindowKernel;
 import org.siddhiql.runtime.window.WindowContext;
 import org.siddhiql.runtime.window.WindowKernel;
+import org.siddhiql.runtime.window.WindowTimers;
 
 /**
  * The runtime of a join of two windowed streams, as Siddhi's join processors: an arriving chunk passes the side's
@@ -130,24 +132,27 @@ public final class JoinKernel implements QueryProcessor {
         final int slot;
         final Evaluator[] filters;
         final WindowKernel window;
-        final SideTimers timers;
+        final WindowTimers timers;
         /** The rows of a table side, or null for a stream side. */
         final TableRows table;
         /** A table side's key values, read from the other side's event; null when the table is scanned. */
         final Evaluator[] tableKey;
         /** The buckets of an aggregation side, or null. */
         final AggregationStore aggregation;
+        /** The named window of a named window's side, or null. */
+        final NamedWindowKernel namedWindow;
 
         Side(JoinSide spec, int slot, StateProvider state, String name) {
             this.spec = spec;
             this.slot = slot;
             this.filters = spec.filters().toArray(new Evaluator[0]);
             this.window = spec.window() == null ? null : spec.window().instantiate(state, name + ".window");
-            this.timers = window == null ? null : new SideTimers(state, name + ".timers");
+            this.timers = window == null ? null : new WindowTimers(state, name + ".timers");
             this.table = spec.table() == null ? null : spec.table().instantiate(state);
             this.tableKey = spec.tableKey();
             this.aggregation = spec.aggregation() == null ? null
                     : spec.aggregation().aggregation().instantiate(state);
+            this.namedWindow = spec.namedWindow() == null ? null : spec.namedWindow().instantiate(state);
         }
 
         boolean passes(Event event) {
@@ -160,6 +165,10 @@ public final class JoinKernel implements QueryProcessor {
         }
 
         void enter(Event event, QueryContext context, List<Event> out) {
+            if (namedWindow != null) {
+                out.add(event); // already the window's output, typed by it
+                return;
+            }
             if (window != null) {
                 window.onEvent(event, timers.windowContext(context), out);
                 return;
@@ -178,6 +187,9 @@ public final class JoinKernel implements QueryProcessor {
         List<Event> contents() {
             if (table != null) {
                 return table.contents();
+            }
+            if (namedWindow != null) {
+                return namedWindow.contents();
             }
             return window == null ? List.of() : window.contents();
         }

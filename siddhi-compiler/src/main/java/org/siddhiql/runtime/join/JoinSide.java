@@ -6,6 +6,7 @@ import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.aggregation.AggregationRead;
 import org.siddhiql.runtime.table.TableSpec;
+import org.siddhiql.runtime.window.NamedWindowSpec;
 import org.siddhiql.runtime.window.WindowSpec;
 
 /**
@@ -30,6 +31,8 @@ public final class JoinSide implements Serializable {
     private final Evaluator[] tableKey;
     /** The aggregation this side reads, or null. */
     private final AggregationRead aggregation;
+    /** The named window this side reads, or null. */
+    private final NamedWindowSpec namedWindow;
 
     public JoinSide(StreamSchema schema, List<Evaluator> filters, WindowSpec window, boolean triggers,
             boolean outer) {
@@ -41,6 +44,28 @@ public final class JoinSide implements Serializable {
         this.table = null;
         this.tableKey = null;
         this.aggregation = null;
+        this.namedWindow = null;
+    }
+
+    /**
+     * A named window as a side: its arrivals are what the window publishes, and the other side's events are matched
+     * against the window's contents.
+     */
+    public JoinSide(NamedWindowSpec namedWindow, boolean triggers, boolean outer) {
+        this.schema = namedWindow.schema();
+        this.filters = List.of();
+        this.window = null;
+        this.triggers = triggers;
+        this.outer = outer;
+        this.table = null;
+        this.tableKey = null;
+        this.aggregation = null;
+        this.namedWindow = namedWindow;
+    }
+
+    /** The named window read, or null. */
+    public NamedWindowSpec namedWindow() {
+        return namedWindow;
     }
 
     /**
@@ -59,6 +84,7 @@ public final class JoinSide implements Serializable {
         this.table = table;
         this.tableKey = tableKey == null ? null : tableKey.clone();
         this.aggregation = null;
+        this.namedWindow = null;
     }
 
     /**
@@ -74,6 +100,7 @@ public final class JoinSide implements Serializable {
         this.table = null;
         this.tableKey = null;
         this.aggregation = aggregation;
+        this.namedWindow = null;
     }
 
     /** The aggregation read, or null when the side is a stream or a table. */

@@ -1,10 +1,12 @@
 package org.siddhiql.runtime.query;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.fault.EngineFailure;
@@ -15,6 +17,9 @@ import org.siddhiql.runtime.table.TableMembership;
 import org.siddhiql.runtime.table.TableRows;
 import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.table.TableWrite;
+import org.siddhiql.runtime.trigger.TriggerKernel;
+import org.siddhiql.runtime.trigger.TriggerSpec;
+import org.siddhiql.runtime.window.NamedWindowKernel;
 
 /**
  * Several queries run as one unit, passing events between them exactly as Siddhi's stream junctions do: a chunk of
@@ -31,6 +36,10 @@ public final class QueryGraphKernel {
     private final StreamFaults faults;
     /** Per query, the rows of the table it writes, or null when its output is a stream. */
     private final List<TableRows> writtenTables = new ArrayList<>();
+    /** The named windows the queries touch, by name, in order of first mention (Siddhi creates them first). */
+    private final Map<String, NamedWindowKernel> namedWindows = new LinkedHashMap<>();
+    /** The triggers the queries read, in the order Siddhi starts them. */
+    private final List<TriggerKernel> triggers = new ArrayList<>();
     /** The per-query views of the backend's context, made once per context (backends reuse theirs). */
     private StreamContext contextsFor;
     private QueryContext[] contexts;
@@ -49,6 +58,13 @@ public final class QueryGraphKernel {
         this.exported = Set.copyOf(exported);
         this.faults = faults;
         StateProvider shared = new SharedTableState(state);
+        Map<String, TriggerSpec> triggerSpecs = new TreeMap<>();
+        for (QueryPlan plan : plans) {
+            plan.namedWindows().forEach(w -> namedWindows.computeIfAbsent(w.name(), n -> w.instantiate(shared)));
+            plan.triggers().forEach(t -> triggerSpecs.putIfAbsent(t.name(), t));
+        }
+        triggerSpecs.values().stream().sorted(Comparator.comparingInt(TriggerSpec::startOrder))
+                .forEach(t -> triggers.add(t.instantiate(state)));
         for (int i = 0; i < plans.size(); i++) {
             kernels.add(plans.get(i).newProcessor(shared));
             TableSpec table = plans.get(i).outputTable();
@@ -62,8 +78,30 @@ public final class QueryGraphKernel {
         }
     }
 
+    /** Whether the graph runs triggers; a backend then calls {@link #startTriggers} once it can schedule. */
+    public boolean hasTriggers() {
+        return !triggers.isEmpty();
+    }
+
+    /**
+     * Starts the triggers' schedules at the app's start, unless they have started already (a restored job). A live
+     * clock starts every trigger; the playback clock only {@code start} triggers, since it starts at 0 whatever the
+     * data's times: periodic and cron triggers start with the first event instead, so that data stamped with today's
+     * times does not replay every period since 1970.
+     */
+    public void startTriggers(StreamContext context, boolean liveClock) {
+        for (TriggerKernel trigger : triggers) {
+            if (liveClock || trigger.spec().kind() == TriggerSpec.Kind.START) {
+                trigger.start(context.appStartTime(), context);
+            }
+        }
+    }
+
     /** An event arrives on a stream from outside the graph. */
     public void onEvent(String stream, Event event, StreamContext context) {
+        for (TriggerKernel trigger : triggers) {
+            trigger.start(event.timestamp(), context); // no-op unless the playback clock's first event
+        }
         for (int i = 0; i < kernels.size(); i++) {
             if (kernels.get(i).watchesClockFromStart()) {
                 kernels.get(i).fireDueTimers(queryContext(i, context));
@@ -72,11 +110,41 @@ public final class QueryGraphKernel {
         dispatch(stream, List.of(event), false, context);
     }
 
-    /** Runs every due timer of every query, in definition order; see {@link QueryKernel#fireDueTimers}. */
+    /**
+     * Runs every due timer: the named windows' (Siddhi creates them before the queries), then every query's, in
+     * definition order (see {@link QueryKernel#fireDueTimers}). A due trigger firing is an arrival at its time: the
+     * timers due by then run first, as when Siddhi's clock moves to an event.
+     */
     public void fireDueTimers(StreamContext context) {
+        for (TriggerKernel trigger = dueTrigger(context); trigger != null; trigger = dueTrigger(context)) {
+            StreamContext atFiring = new ClockAt(trigger.due(context.currentTime()), context);
+            fireDueTimersOnly(atFiring);
+            dispatch(trigger.spec().name(), List.of(trigger.fire(context)), false, atFiring);
+        }
+        fireDueTimersOnly(context);
+    }
+
+    private void fireDueTimersOnly(StreamContext context) {
+        for (Map.Entry<String, NamedWindowKernel> window : namedWindows.entrySet()) {
+            window.getValue().fireDueTimers(context,
+                    published -> dispatch(window.getKey(), published, true, context));
+        }
         for (int i = 0; i < kernels.size(); i++) {
             kernels.get(i).fireDueTimers(queryContext(i, context));
         }
+    }
+
+    /** The trigger with the earliest due firing (the first in start order on a tie), or null. */
+    private TriggerKernel dueTrigger(StreamContext context) {
+        TriggerKernel earliest = null;
+        long now = context.currentTime();
+        for (TriggerKernel trigger : triggers) {
+            Long due = trigger.due(now);
+            if (due != null && (earliest == null || due < earliest.due(now))) {
+                earliest = trigger;
+            }
+        }
+        return earliest;
     }
 
     /**
@@ -136,9 +204,17 @@ public final class QueryGraphKernel {
         String output = plans.get(query).outputStream();
         TableRows table = writtenTables.get(query);
         TableWrite write = plans.get(query).tableWrite();
+        NamedWindowKernel window = plans.get(query).outputWindow() == null ? null : namedWindows.get(output);
         return new QueryContext() {
             @Override
             public void emit(List<Event> chunk) {
+                if (window != null) {
+                    List<Event> published = window.insert(chunk, context);
+                    if (!published.isEmpty()) {
+                        dispatch(output, published, true, context);
+                    }
+                    return;
+                }
                 if (table == null) {
                     dispatch(output, chunk, true, context);
                     return;
@@ -161,5 +237,41 @@ public final class QueryGraphKernel {
                 context.scheduleAt(time);
             }
         };
+    }
+
+    /** The backend's context with the clock read at a trigger's firing, for what runs before and at the firing. */
+    private static final class ClockAt implements StreamContext {
+        private final long time;
+        private final StreamContext context;
+
+        ClockAt(long time, StreamContext context) {
+            this.time = time;
+            this.context = context;
+        }
+
+        @Override
+        public void emit(String stream, Event event) {
+            context.emit(stream, event);
+        }
+
+        @Override
+        public long currentTime() {
+            return time;
+        }
+
+        @Override
+        public long appStartTime() {
+            return context.appStartTime();
+        }
+
+        @Override
+        public void scheduleAt(long at) {
+            context.scheduleAt(at);
+        }
+
+        @Override
+        public void countDropped(String stream, int events) {
+            context.countDropped(stream, events);
+        }
     }
 }

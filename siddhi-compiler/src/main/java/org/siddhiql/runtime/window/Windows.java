@@ -22,8 +22,7 @@ public final class Windows implements Serializable {
     }
 
     /**
-     * Siddhi 5.1.21's built-in windows except {@code cron} (wall-clock schedules), {@code hopping} and the
-     * store-backed ones.
+     * Siddhi 5.1.21's built-in windows except {@code hopping} and the store-backed ones.
      */
     public static Windows builtIns() {
         return new Windows()
@@ -41,7 +40,8 @@ public final class Windows implements Serializable {
                 .register("delay", DelayWindow.FACTORY)
                 .register("session", SessionWindow.FACTORY)
                 .register("frequent", FrequentWindow.FACTORY)
-                .register("lossyFrequent", LossyFrequentWindow.FACTORY);
+                .register("lossyFrequent", LossyFrequentWindow.FACTORY)
+                .register("cron", CronWindow.FACTORY);
     }
 
     /** The factory of a window, or null when none has that name. */

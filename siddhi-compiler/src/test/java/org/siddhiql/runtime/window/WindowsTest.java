@@ -23,10 +23,10 @@ class WindowsTest {
         Windows windows = Windows.builtIns();
         for (String name : List.of("length", "lengthBatch", "batch", "time", "timeBatch", "timeLength",
                 "externalTime", "externalTimeBatch", "sort", "expression", "expressionBatch", "delay", "session",
-                "frequent", "lossyFrequent")) {
+                "frequent", "lossyFrequent", "cron")) {
             assertNotNull(windows.find(name), name);
         }
-        assertNull(windows.find("cron"));
+        assertNull(windows.find("hopping"));
         assertNull(windows.find("Length"));
     }
 

@@ -117,6 +117,11 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
             // Siddhi's playback clock starts at 0; a live app starts when the job does.
             appStart = timeMode == TimeMode.EVENT_TIME ? 0L : timers.currentProcessingTime();
         }
+        if (kernel.hasTriggers()) {
+            // Only the sequential part reads triggers, and its state is all under the one global key.
+            setCurrentKey(QueryKeySelector.GLOBAL_KEY);
+            kernel.startTriggers(context, timeMode != TimeMode.EVENT_TIME);
+        }
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.siddhiql.compiler.plan.QueryPlan;
  */
 public final class QueryKeySelector implements KeySelector<TaggedEvent, String> {
     private static final long serialVersionUID = 1L;
-    private static final String GLOBAL_KEY = "";
+    /** The one key of the sequential part, where all global state lives. */
+    static final String GLOBAL_KEY = "";
 
     private final Evaluator[] groupBy;
     private final boolean partitionKey;

@@ -204,8 +204,8 @@ public final class FlinkTranslator {
     private void sequentialPart(List<QueryPlan> queries, DataStream<TaggedEvent> input) {
         Map<String, OutputTag<Event>> exported = new LinkedHashMap<>();
         for (QueryPlan query : queries) {
-            if (query.outputTable() != null || query.aggregation() != null) {
-                continue; // tables and aggregations keep their rows in the operator's state: they are no output
+            if (plan.stream(query.outputStream()) == null || query.aggregation() != null) {
+                continue; // tables, named windows and aggregations keep their contents in the operator's state
             }
             exported.putIfAbsent(query.outputStream(),
                     new OutputTag<>(query.outputStream(), EventTypeInfo.of(query.output())));

@@ -7,6 +7,8 @@ import org.siddhiql.compiler.plan.PartitionPlan;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.compiler.plan.SelectorPlan;
 import org.siddhiql.runtime.table.TableWrite;
+import org.siddhiql.runtime.trigger.TriggerSpec;
+import org.siddhiql.runtime.window.NamedWindowSpec;
 
 /** The logical plan in words, for {@code explain} and for operator names in the Flink UI. */
 public final class PlanDescriber {
@@ -62,6 +64,12 @@ public final class PlanDescriber {
             }
             if (query.window() != null) {
                 out.append("    window   ").append(query.window().describe()).append('\n');
+            }
+            for (NamedWindowSpec window : query.namedWindows()) {
+                out.append("    shares   named window ").append(window).append('\n');
+            }
+            for (TriggerSpec trigger : query.triggers()) {
+                out.append("    trigger  ").append(trigger).append('\n');
             }
             SelectorPlan selector = query.selector();
             out.append("    select   ").append(String.join(", ", selector.output().attributeNames()));

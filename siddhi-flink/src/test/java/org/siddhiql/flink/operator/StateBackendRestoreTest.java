@@ -41,6 +41,7 @@ class StateBackendRestoreTest {
                 "from S#window.session(700 milliseconds, symbol) select symbol, count() as n group by symbol",
                 "from S#window.frequent(2, symbol) select symbol, volume",
                 "from S#window.delay(300 milliseconds) select symbol, price",
+                "from S#window.cron('* * * * * ?') select symbol, sum(volume) as total",
                 "from S select symbol, minForever(price) as low, maxForever(price) as high group by symbol",
                 "from S select symbol, sum(volume) as total group by symbol output last every 3 events",
                 "from S#window.time(1 sec) select symbol, count() as n group by symbol output snapshot every 1 sec");
