@@ -36,15 +36,7 @@ public final class JoinSide implements Serializable {
 
     public JoinSide(StreamSchema schema, List<Evaluator> filters, WindowSpec window, boolean triggers,
             boolean outer) {
-        this.schema = schema;
-        this.filters = List.copyOf(filters);
-        this.window = window;
-        this.triggers = triggers;
-        this.outer = outer;
-        this.table = null;
-        this.tableKey = null;
-        this.aggregation = null;
-        this.namedWindow = null;
+        this(schema, filters, window, triggers, outer, null, null, null, null);
     }
 
     /**
@@ -52,20 +44,7 @@ public final class JoinSide implements Serializable {
      * against the window's contents.
      */
     public JoinSide(NamedWindowSpec namedWindow, boolean triggers, boolean outer) {
-        this.schema = namedWindow.schema();
-        this.filters = List.of();
-        this.window = null;
-        this.triggers = triggers;
-        this.outer = outer;
-        this.table = null;
-        this.tableKey = null;
-        this.aggregation = null;
-        this.namedWindow = namedWindow;
-    }
-
-    /** The named window read, or null. */
-    public NamedWindowSpec namedWindow() {
-        return namedWindow;
+        this(namedWindow.schema(), List.of(), null, triggers, outer, null, null, null, namedWindow);
     }
 
     /**
@@ -76,15 +55,8 @@ public final class JoinSide implements Serializable {
      *     read from the other side's event, so its row is found by key; else null
      */
     public JoinSide(TableSpec table, boolean outer, Evaluator[] tableKey) {
-        this.schema = table.schema();
-        this.filters = List.of();
-        this.window = null;
-        this.triggers = false;
-        this.outer = outer;
-        this.table = table;
-        this.tableKey = tableKey == null ? null : tableKey.clone();
-        this.aggregation = null;
-        this.namedWindow = null;
+        this(table.schema(), List.of(), null, false, outer, table, tableKey == null ? null : tableKey.clone(), null,
+                null);
     }
 
     /**
@@ -92,15 +64,26 @@ public final class JoinSide implements Serializable {
      * the buckets the read's within and per select.
      */
     public JoinSide(AggregationRead aggregation, boolean outer) {
-        this.schema = aggregation.aggregation().output();
-        this.filters = List.of();
-        this.window = null;
-        this.triggers = false;
+        this(aggregation.aggregation().output(), List.of(), null, false, outer, null, null, aggregation, null);
+    }
+
+    private JoinSide(StreamSchema schema, List<Evaluator> filters, WindowSpec window, boolean triggers,
+            boolean outer, TableSpec table, Evaluator[] tableKey, AggregationRead aggregation,
+            NamedWindowSpec namedWindow) {
+        this.schema = schema;
+        this.filters = List.copyOf(filters);
+        this.window = window;
+        this.triggers = triggers;
         this.outer = outer;
-        this.table = null;
-        this.tableKey = null;
+        this.table = table;
+        this.tableKey = tableKey;
         this.aggregation = aggregation;
-        this.namedWindow = null;
+        this.namedWindow = namedWindow;
+    }
+
+    /** The named window read, or null. */
+    public NamedWindowSpec namedWindow() {
+        return namedWindow;
     }
 
     /** The aggregation read, or null when the side is a stream or a table. */
