@@ -20,13 +20,10 @@ import io.siddhi.query.api.expression.Expression;
 import io.siddhi.query.api.expression.Variable;
 import io.siddhi.query.api.expression.constant.Constant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
-import org.siddhiql.compiler.expression.KeyEqualities;
 import org.siddhiql.compiler.expression.Scope;
 import org.siddhiql.compiler.function.LogStreamFunction;
 import org.siddhiql.compiler.plan.Keying;
@@ -169,7 +166,7 @@ final class QueryCompiler {
         NamedWindowSpec namedWindow = namedWindows.get(input.getStreamId());
         if (schema == null && namedWindow != null) {
             schema = namedWindow.schema();
-            rejectWindowOnNamedWindow(input, namedWindow);
+            JoinSideCompiler.rejectWindowOnNamedWindow(input, namedWindow);
         }
         if (schema == null) {
             throw new CompileException(SourcePosition.of(input), undefined(input, streams));
@@ -308,14 +305,17 @@ final class QueryCompiler {
         boolean expiredOn = eventType != OutputStream.OutputEventType.CURRENT_EVENTS;
         AggregationReads reads = new AggregationReads(expressions, aggregations);
         reads.check(join, leftInput, rightInput);
+        JoinSideCompiler sides = new JoinSideCompiler(this, expressions, tables, namedWindows, streams);
+        boolean leftOuter = JoinSideCompiler.isOuter(type, true);
+        boolean rightOuter = JoinSideCompiler.isOuter(type, false);
         JoinSide left = reads.isAggregation(leftInput)
-                ? reads.side(join, leftInput, rightInput, streams, isOuter(type, true))
-                : joinSide(leftInput, streams, trigger != JoinInputStream.EventTrigger.RIGHT, isOuter(type, true),
-                        rightInput, join.getOnCompare(), expiredOn);
+                ? reads.side(join, leftInput, rightInput, streams, leftOuter)
+                : sides.compile(leftInput, trigger != JoinInputStream.EventTrigger.RIGHT, leftOuter, rightInput,
+                        join.getOnCompare(), expiredOn);
         JoinSide right = reads.isAggregation(rightInput)
-                ? reads.side(join, rightInput, leftInput, streams, isOuter(type, false))
-                : joinSide(rightInput, streams, trigger != JoinInputStream.EventTrigger.LEFT, isOuter(type, false),
-                        leftInput, join.getOnCompare(), expiredOn);
+                ? reads.side(join, rightInput, leftInput, streams, rightOuter)
+                : sides.compile(rightInput, trigger != JoinInputStream.EventTrigger.LEFT, rightOuter, leftInput,
+                        join.getOnCompare(), expiredOn);
         if (inPartition && (left.aggregation() != null || right.aggregation() != null)) {
             throw AppCompiler.unsupported(join, "joining an aggregation inside a partition is not supported yet");
         }
@@ -351,100 +351,6 @@ final class QueryCompiler {
                 insert.getId());
     }
 
-    private static boolean isOuter(JoinInputStream.Type type, boolean left) {
-        return type == JoinInputStream.Type.FULL_OUTER_JOIN
-                || type == (left ? JoinInputStream.Type.LEFT_OUTER_JOIN : JoinInputStream.Type.RIGHT_OUTER_JOIN);
-    }
-
-    /**
-     * One side of a join: filters, then at most one window, which must be last (Siddhi finds in the side's last
-     * processor). Its window is compiled as findable: batch windows keep what they emit for the join to find in.
-     */
-    private JoinSide joinSide(SingleInputStream input, Map<String, StreamSchema> streams, boolean triggers,
-            boolean outer, SingleInputStream otherInput, Expression condition, boolean expiredOn) {
-        StreamSchema schema = streams.get(input.getStreamId());
-        TableSpec table = tables.get(input.getStreamId());
-        if (schema == null && table != null) {
-            if (!input.getStreamHandlers().isEmpty()) {
-                throw AppCompiler.unsupported(input.getStreamHandlers().get(0), "filters and windows on a table's "
-                        + "side of a join are not supported yet");
-            }
-            return new JoinSide(table, outer, tableKey(table, input, otherInput, condition, streams));
-        }
-        NamedWindowSpec namedWindow = namedWindows.get(input.getStreamId());
-        if (schema == null && namedWindow != null) {
-            rejectWindowOnNamedWindow(input, namedWindow);
-            if (!input.getStreamHandlers().isEmpty()) {
-                // Siddhi filters the window's arrivals but finds in all of its contents: not supported yet.
-                throw AppCompiler.unsupported(input.getStreamHandlers().get(0), "filters on a named window's side "
-                        + "of a join are not supported yet");
-            }
-            if (!namedWindow.publishesExpired()
-                    && namedWindow.window().processingMode() != WindowSpec.ProcessingMode.SLIDE) {
-                // siddhi-core's batch windows then never clear what a join finds in: every batch since the start.
-                throw AppCompiler.unsupported(input, "joining named window '" + namedWindow.name() + "' ("
-                        + namedWindow.window().describe() + ") that outputs current events only is not supported yet");
-            }
-            if (!namedWindow.window().joinable()) {
-                throw AppCompiler.unsupported(input, "joining named window '" + namedWindow.name() + "' ("
-                        + namedWindow.window().describe() + ") is not supported yet");
-            }
-            return new JoinSide(namedWindow, triggers, outer);
-        }
-        if (schema == null) {
-            throw new CompileException(SourcePosition.of(input), "stream '" + input.getStreamId()
-                    + "' is not defined");
-        }
-        String alias = input.getStreamReferenceId();
-        List<Evaluator> filters = new ArrayList<>();
-        WindowSpec window = null;
-        for (StreamHandler handler : input.getStreamHandlers()) {
-            if (handler instanceof Filter && window == null) {
-                filters.add(condition(((Filter) handler).getParameters()[0], StreamScope.of(schema, alias, "filter"),
-                        "filter"));
-            } else if (handler instanceof Window && window == null) {
-                window = window((Window) handler, schema, alias, expiredOn, true, null);
-                if (!window.joinable()) {
-                    throw AppCompiler.unsupported(handler, "joining window '" + window.describe()
-                            + "' is not supported yet");
-                }
-            } else {
-                throw AppCompiler.unsupported(handler, "only filters and one window before the join are supported "
-                        + "yet on a join's side");
-            }
-        }
-        return new JoinSide(schema, filters, window, triggers, outer);
-    }
-
-    /** As Siddhi: a named window's readers see its output and cannot put another window on it. */
-    private static void rejectWindowOnNamedWindow(SingleInputStream input, NamedWindowSpec namedWindow) {
-        for (StreamHandler handler : input.getStreamHandlers()) {
-            if (handler instanceof Window) {
-                throw new CompileException(SourcePosition.of(handler), "cannot apply window '"
-                        + ((Window) handler).getName() + "' to named window '" + namedWindow.name() + "'");
-            }
-        }
-    }
-
-    /**
-     * When the join condition is exactly the table's primary key equality, the values the key must equal, read from
-     * the stream side's event (of the key attributes' types, as Siddhi's map lookup needs); else null.
-     */
-    private Evaluator[] tableKey(TableSpec table, SingleInputStream input, SingleInputStream otherInput,
-            Expression condition, Map<String, StreamSchema> streams) {
-        StreamSchema otherSchema = streams.get(otherInput.getStreamId());
-        Set<String> names = new HashSet<>(List.of(table.name()));
-        if (input.getStreamReferenceId() != null) {
-            names.add(input.getStreamReferenceId());
-        }
-        if (condition == null || otherSchema == null) {
-            return null;
-        }
-        StreamScope otherSide = StreamScope.of(otherSchema, otherInput.getStreamReferenceId(), "on");
-        return KeyEqualities.compile(KeyEqualities.of(condition, table, names), table,
-                value -> expressions.compile(value, otherSide), true);
-    }
-
     /**
      * Group-by state can be split by key only when nothing else in the query depends on all events: no window, or
      * one that treats events independently, and no rate limit (whose counters and timers are global).
@@ -459,7 +365,7 @@ final class QueryCompiler {
         return Keying.GLOBAL;
     }
 
-    private Evaluator condition(Expression expression, StreamScope scope, String clause) {
+    Evaluator condition(Expression expression, StreamScope scope, String clause) {
         Evaluator condition = expressions.compile(expression, scope);
         if (condition.type() != AttributeType.BOOL) {
             throw new CompileException(SourcePosition.of(expression),
@@ -468,7 +374,7 @@ final class QueryCompiler {
         return condition;
     }
 
-    private WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn, boolean findable,
+    WindowSpec window(Window handler, StreamSchema schema, String alias, boolean expiredOn, boolean findable,
             int[] selectedInputAttributes) {
         String windowName = handler.getNamespace() == null || handler.getNamespace().isEmpty()
                 ? handler.getName() : handler.getNamespace() + ":" + handler.getName();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.siddhiql.compiler.plan.AppPlan;
-import org.siddhiql.compiler.plan.Keying;
 import org.siddhiql.compiler.plan.QueryPlan;
 
 /** What the planner decides: streams, keying, and what it refuses. */

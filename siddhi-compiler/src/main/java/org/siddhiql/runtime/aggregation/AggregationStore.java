@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.state.Codecs;
 import org.siddhiql.runtime.state.MapCell;
