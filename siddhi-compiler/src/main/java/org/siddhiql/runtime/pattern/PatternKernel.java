@@ -6,6 +6,7 @@ import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.query.QueryContext;
 import org.siddhiql.runtime.query.QueryKernel;
+import org.siddhiql.runtime.query.QueryMetrics;
 import org.siddhiql.runtime.query.QueryProcessor;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.state.ValueCell;
@@ -16,9 +17,15 @@ import org.siddhiql.runtime.state.ValueCell;
  * and insert as a chunk of its own (Siddhi's state receivers hand the selector one state event at a time). The
  * pattern's whole state, the pending wake-up times included, is one managed value; the backend's timers only wake
  * the kernel, which then runs what is due from that state.
+ *
+ * <p>Each update of the state reports to the query's {@link QueryMetrics} how the key's partial matches (see
+ * {@link PatternState#partialMatches}) and the state's encoded size changed, measured before and after, and the
+ * matches completed; with {@link QueryMetrics#NONE} nothing is measured.
  */
 public final class PatternKernel implements QueryProcessor {
     private final PatternMatcher matcher;
+    private final PatternStateCodec codec;
+    private final String cellName;
     private final ValueCell<PatternState> state;
     /** The select-and-insert part, run as a query without filter or window over the matches. */
     private final QueryKernel selection;
@@ -26,17 +33,22 @@ public final class PatternKernel implements QueryProcessor {
     public PatternKernel(QueryPlan plan, StateProvider stateProvider) {
         PatternSpec spec = plan.pattern();
         this.matcher = new PatternMatcher(spec);
-        this.state = stateProvider.value(plan.name() + ".pattern", new PatternStateCodec(spec.slotSchemas()));
+        this.codec = new PatternStateCodec(spec.slotSchemas());
+        this.cellName = plan.name() + ".pattern";
+        this.state = stateProvider.value(cellName, codec);
         this.selection = new QueryKernel(plan, stateProvider);
     }
 
     @Override
     public void onChunk(String stream, List<Event> events, QueryContext context) {
         for (Event event : events) {
-            PatternState current = load(context);
+            PatternState stored = state.get();
+            Footprint before = measure(stored, context.metrics());
+            PatternState current = stored != null ? stored : initialState(context);
             List<Event> matches = new ArrayList<>();
             matcher.onEvent(current, stream, event, context::scheduleAt, matches::add);
             state.set(current);
+            report(before, current, matches.size(), context.metrics());
             select(matches, context);
         }
     }
@@ -45,10 +57,13 @@ public final class PatternKernel implements QueryProcessor {
     @Override
     public void fireDueTimers(QueryContext context) {
         if (matcher.hasAbsence()) {
-            PatternState current = load(context);
+            PatternState stored = state.get();
+            Footprint before = measure(stored, context.metrics());
+            PatternState current = stored != null ? stored : initialState(context);
             List<Event> matches = new ArrayList<>();
             matcher.onClock(current, context.currentTime(), context::scheduleAt, matches::add);
             state.set(current);
+            report(before, current, matches.size(), context.metrics());
             select(matches, context);
         }
         selection.fireDueTimers(context);
@@ -60,13 +75,45 @@ public final class PatternKernel implements QueryProcessor {
         return matcher.startsWithAbsence();
     }
 
+    @Override
+    public String meteredCell() {
+        return cellName;
+    }
+
+    @Override
+    public void recountMetrics(QueryContext context) {
+        QueryMetrics metrics = context.metrics();
+        Footprint restored = measure(state.get(), metrics);
+        metrics.partialMatchesChanged(restored.partialMatches());
+        metrics.stateBytesChanged(restored.bytes());
+    }
+
     /**
-     * The pattern's state; before the first call, the initial one, whose leading absence (if any) waits from the
-     * app's start: 0 in playback, as Siddhi's clock (see README, Time).
+     * The initial state, whose leading absence (if any) waits from the app's start: 0 in playback, as Siddhi's clock
+     * (see README, Time).
      */
-    private PatternState load(QueryContext context) {
-        PatternState current = state.get();
-        return current != null ? current : matcher.initialState(context.appStartTime(), context::scheduleAt);
+    private PatternState initialState(QueryContext context) {
+        return matcher.initialState(context.appStartTime(), context::scheduleAt);
+    }
+
+    /** What a key's state weighs; nothing for no state, and nothing measured when no one reads the metrics. */
+    private Footprint measure(PatternState stored, QueryMetrics metrics) {
+        if (stored == null || metrics == QueryMetrics.NONE) {
+            return Footprint.NOTHING;
+        }
+        return new Footprint(stored.partialMatches(), codec.encodedSize(stored));
+    }
+
+    private void report(Footprint before, PatternState updated, int matches, QueryMetrics metrics) {
+        if (metrics == QueryMetrics.NONE) {
+            return;
+        }
+        Footprint after = measure(updated, metrics);
+        metrics.partialMatchesChanged(after.partialMatches() - before.partialMatches());
+        metrics.stateBytesChanged(after.bytes() - before.bytes());
+        if (matches > 0) {
+            metrics.matched(matches);
+        }
     }
 
     /** Each match goes to the selection as a chunk of its own, as Siddhi's state receivers hand them over. */
@@ -74,5 +121,10 @@ public final class PatternKernel implements QueryProcessor {
         for (Event match : matches) {
             selection.onChunk(List.of(match), context);
         }
+    }
+
+    /** A key's partial matches and the encoded size of its pattern state. */
+    private record Footprint(long partialMatches, long bytes) {
+        static final Footprint NOTHING = new Footprint(0, 0);
     }
 }

@@ -2,7 +2,10 @@ package org.siddhiql.runtime.pattern;
 
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -81,6 +84,17 @@ final class PatternStateCodec implements StateCodec<PatternState> {
             writeIds(step.pending, matchIds, out);
             writeIds(step.fresh, matchIds, out);
         }
+    }
+
+    /** The number of bytes {@link #encode} writes for the state, found by encoding it into nothing. */
+    long encodedSize(PatternState state) {
+        DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
+        try {
+            encode(state, counter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the null stream never fails
+        }
+        return counter.size();
     }
 
     @Override
