@@ -1,8 +1,10 @@
 package org.siddhiql.flink.operator;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
@@ -23,6 +25,7 @@ import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.query.QueryGraphKernel;
+import org.siddhiql.runtime.query.QueryMetrics;
 import org.siddhiql.runtime.query.StreamContext;
 
 /**
@@ -44,6 +47,8 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     private transient QueryGraphKernel kernel;
     /** Events whose processing failed and that had no fault stream to go to (they are logged). */
     private transient Counter droppedEvents;
+    /** Per query that reports metrics, its group; made when the query first reports. */
+    private transient Map<String, QueryMetricGroup> queryMetrics;
     private transient InternalTimerService<VoidNamespace> timers;
     private transient Context context;
     /** When the app's clock started; see {@link StreamContext#appStartTime()}. Kept in operator state. */
@@ -96,10 +101,23 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()), faults,
                 new FlinkStateProvider(getKeyedStateStore()));
         droppedEvents = getMetricGroup().counter(DROPPED_EVENTS_METRIC);
+        queryMetrics = new HashMap<>();
         context = new Context();
         if (appStart == Long.MIN_VALUE) {
             // Siddhi's playback clock starts at 0; a live app starts when the job does.
             appStart = timeMode == TimeMode.EVENT_TIME ? 0L : timers.currentProcessingTime();
+        }
+        // Gauges kept by changes start from what the restored state holds (nothing on a fresh start).
+        kernel.recountMetrics(context, this::forEachKeyHolding);
+    }
+
+    /** Runs the action for each key of this subtask holding the named state, with that key current. */
+    private void forEachKeyHolding(String state, Runnable action) {
+        try (Stream<Object> keys = getKeyedStateBackend().getKeys(state, VoidNamespace.INSTANCE)) {
+            keys.forEach(key -> {
+                setCurrentKey(key);
+                action.run();
+            });
         }
     }
 
@@ -154,6 +172,11 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         @Override
         public void countDropped(String stream, int events) {
             droppedEvents.inc(events);
+        }
+
+        @Override
+        public QueryMetrics queryMetrics(String query) {
+            return queryMetrics.computeIfAbsent(query, name -> new QueryMetricGroup(getMetricGroup(), name));
         }
 
         @Override
