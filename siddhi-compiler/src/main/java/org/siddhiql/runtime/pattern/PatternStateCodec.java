@@ -2,15 +2,14 @@ package org.siddhiql.runtime.pattern;
 
 import java.io.DataInput;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.state.ByteCounter;
 import org.siddhiql.runtime.state.EventCodec;
 import org.siddhiql.runtime.state.StateCodec;
 
@@ -86,15 +85,15 @@ final class PatternStateCodec implements StateCodec<PatternState> {
         }
     }
 
-    /** The number of bytes {@link #encode} writes for the state, found by encoding it into nothing. */
+    /** The number of bytes {@link #encode} writes for the state. */
     long encodedSize(PatternState state) {
-        DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
+        ByteCounter counter = new ByteCounter();
         try {
             encode(state, counter);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // the null stream never fails
+            throw new UncheckedIOException(e); // a counter never fails
         }
-        return counter.size();
+        return counter.count();
     }
 
     @Override

@@ -92,6 +92,13 @@ public final class QueryGraphKernel {
         }
     }
 
+    /** Lets every query report the metric changes it has deferred; see {@link QueryProcessor#flushMetrics}. */
+    public void flushMetrics() {
+        for (QueryProcessor processor : kernels) {
+            processor.flushMetrics();
+        }
+    }
+
     /**
      * Passes a chunk to its stream's readers as Siddhi's stream junction does, a failure included: the junction's
      * receivers are the queries in definition order and then the app's output callback, so a query that fails keeps

@@ -32,6 +32,13 @@ public interface QueryProcessor {
     }
 
     /**
+     * Reports the changes the processor has not reported yet: a processor may defer measuring its state to keep the
+     * cost of metrics off the path of each event, and a backend calls this now and then so they lag little.
+     */
+    default void flushMetrics() {
+    }
+
+    /**
      * Reports the current key's state to the metrics as if it had just been created, without changing it: after a
      * restore, metrics that were kept by changes start from what the restored state holds.
      */

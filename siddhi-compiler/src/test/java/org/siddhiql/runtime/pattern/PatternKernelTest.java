@@ -128,8 +128,9 @@ class PatternKernelTest {
     }
 
     /**
-     * The app's queries on an in-memory state provider; outputs of Out as "ts [data]". After every event the state
-     * size the queries reported must equal what the provider stores, so every test also checks the metrics' deltas.
+     * The app's queries on an in-memory state provider; outputs of Out as "ts [data]". After every event (and a flush
+     * of the metrics) the state size the queries reported must equal what the provider stores, so every test also
+     * checks the metrics' changes.
      */
     static final class Run implements StreamContext {
         private final InMemoryStateProvider state = new InMemoryStateProvider();
@@ -155,6 +156,7 @@ class PatternKernelTest {
             clock = Math.max(clock, ts);
             kernel.fireDueTimers(this); // as the backends: the timers due by the new clock run before the event
             kernel.onEvent(stream, new Event(ts, data), this);
+            kernel.flushMetrics();
             assertEquals(storedPatternBytes(), metrics.stateBytes, "reported pattern state bytes");
             assertTrue(metrics.partialMatches >= 0, "partial matches: " + metrics.partialMatches);
             return this;

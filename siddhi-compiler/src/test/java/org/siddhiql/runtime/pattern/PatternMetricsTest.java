@@ -14,12 +14,16 @@ import org.siddhiql.runtime.pattern.PatternKernelTest.Run;
 import org.siddhiql.runtime.query.QueryGraphKernel;
 import org.siddhiql.runtime.query.QueryMetrics;
 import org.siddhiql.runtime.query.StreamContext;
+import org.siddhiql.runtime.state.HeapStateProvider;
 import org.siddhiql.runtime.state.InMemoryStateProvider;
+import org.siddhiql.runtime.state.StateProvider;
 
 /**
  * A pattern's partial matches are bounded by {@code within}, and what the kernel reports shows it: the count and
  * the state's size go up with each started instance and down when a match completes or when an event arrives past
  * {@code within} of an instance's first event (Siddhi checks {@code within} only then, not on the clock alone).
+ * Changes to a state object the backend keeps are reported at the next flush; totals over keys are recounted
+ * after a restore.
  */
 class PatternMetricsTest {
     private static final String STREAMS = "define stream A (id string, v int);\n"
@@ -62,10 +66,30 @@ class PatternMetricsTest {
     }
 
     @Test
+    void changesToOneKeptObjectAreReportedAtTheNextFlush() {
+        Driver run = new Driver(new HeapStateProvider()); // hands back the object it was given, as Flink's heap
+        run.send("A", 1000, "x").send("A", 1100, "y");
+        assertEquals(0, run.metrics.partialMatches);
+        assertEquals(0, run.metrics.stateBytes);
+        run.kernel.flushMetrics();
+        assertEquals(2, run.metrics.partialMatches);
+        long bytes = run.metrics.stateBytes;
+        run.send("B", 1200, "x");
+        run.kernel.flushMetrics();
+        assertEquals(1, run.metrics.partialMatches);
+        assertTrue(run.metrics.stateBytes < bytes, run.metrics.stateBytes + " < " + bytes);
+        assertEquals(1, run.metrics.matches); // counted as it happens
+    }
+
+    @Test
     void totalsSumOverKeysAndARestoredKernelRecountsThemFromState() {
         InMemoryStateProvider state = new InMemoryStateProvider();
         Driver before = new Driver(state);
-        before.send("k1", "A", 1000, "x").send("k1", "A", 1100, "y").send("k2", "A", 1200, "x");
+        state.setCurrentKey("k1");
+        before.send("A", 1000, "x").send("A", 1100, "y");
+        state.setCurrentKey("k2");
+        before.send("A", 1200, "x");
+        before.kernel.flushMetrics();
         assertEquals(3, before.metrics.partialMatches);
 
         InMemoryStateProvider restoredState = state.restored();
@@ -74,7 +98,11 @@ class PatternMetricsTest {
         assertEquals(3, restored.metrics.partialMatches);
         assertEquals(before.metrics.stateBytes, restored.metrics.stateBytes);
 
-        restored.send("k1", "B", 1150, "x").send("k2", "A", 2500, "z");
+        restoredState.setCurrentKey("k1");
+        restored.send("B", 1150, "x");
+        restoredState.setCurrentKey("k2");
+        restored.send("A", 2500, "z");
+        restored.kernel.flushMetrics();
         assertEquals(List.of("1150 [x, 1]"), restored.outputs);
         assertEquals(2, restored.metrics.partialMatches); // k1: y; k2: z (x past within)
         assertEquals(storedBytes(restoredState, "k1") + storedBytes(restoredState, "k2"), restored.metrics.stateBytes);
@@ -85,23 +113,20 @@ class PatternMetricsTest {
         return state.storedBytes("q.pattern");
     }
 
-    /** The query on keyed state, as a backend runs it, one key current per event. */
+    /** The query on the given state, metrics flushed only when a test says so. */
     private static final class Driver implements StreamContext {
         final QueryGraphKernel kernel;
-        final InMemoryStateProvider state;
         final MetricTotals metrics = new MetricTotals();
         final List<String> outputs = new ArrayList<>();
         private long clock;
 
-        Driver(InMemoryStateProvider state) {
-            this.state = state;
+        Driver(StateProvider state) {
             AppPlan plan = new AppCompiler().compile(STREAMS + WITHIN);
             kernel = new QueryGraphKernel(plan.queries(), Set.of("Out"), state);
         }
 
-        Driver send(String key, String stream, long ts, String id) {
+        Driver send(String stream, long ts, String id) {
             clock = ts;
-            state.setCurrentKey(key);
             kernel.onEvent(stream, new Event(ts, new Object[] {id, 1}), this);
             return this;
         }

@@ -19,6 +19,7 @@ import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.runtime.tasks.ProcessingTimeService;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.siddhiql.compiler.plan.QueryPlan;
@@ -109,6 +110,19 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         }
         // Gauges kept by changes start from what the restored state holds (nothing on a fresh start).
         kernel.recountMetrics(context, this::forEachKeyHolding);
+        scheduleMetricsFlush();
+    }
+
+    /**
+     * Kernels defer measuring their state while one key's object keeps being updated; an operator-level
+     * processing-time callback (not a keyed timer, so no query sees it) lets them report each second.
+     */
+    private void scheduleMetricsFlush() {
+        ProcessingTimeService time = getProcessingTimeService();
+        time.registerTimer(time.getCurrentProcessingTime() + METRICS_FLUSH_MILLIS, now -> {
+            kernel.flushMetrics();
+            scheduleMetricsFlush();
+        });
     }
 
     /** Runs the action for each key of this subtask holding the named state, with that key current. */
@@ -137,6 +151,9 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
         kernel.fireDueTimers(context);
     }
+
+    /** How often deferred metric changes are reported at the latest. */
+    static final long METRICS_FLUSH_MILLIS = 1000;
 
     /** The name of the counter of events dropped after a failure (logged, no fault stream). */
     public static final String DROPPED_EVENTS_METRIC = "siddhiDroppedEvents";
