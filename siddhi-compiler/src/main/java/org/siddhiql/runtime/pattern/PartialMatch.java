@@ -14,6 +14,16 @@ final class PartialMatch {
         this.slots = new EventChain[slotCount];
     }
 
+    /** Whether some step collected an event for it: then it is what the metrics count as a partial match. */
+    boolean holdsEvent() {
+        for (EventChain slot : slots) {
+            if (slot != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A copy sharing the chains, as Siddhi's state event cloner does. */
     PartialMatch copy() {
         PartialMatch copy = new PartialMatch(slots.length);

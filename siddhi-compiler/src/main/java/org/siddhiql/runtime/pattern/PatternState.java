@@ -1,7 +1,10 @@
 package org.siddhiql.runtime.pattern;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * All run-time state of one pattern query, kept as one managed value: per step, the partial matches waiting for its
@@ -15,6 +18,28 @@ final class PatternState {
         steps = new StepState[stepCount];
         for (int i = 0; i < stepCount; i++) {
             steps[i] = new StepState();
+        }
+    }
+
+    /**
+     * The partial matches: the distinct instances in the steps' lists that hold at least one event, each counted
+     * once however many lists hold it (the copies {@code every} makes are instances of their own). Instances without
+     * events (those start steps keep ready for their first event, and those of a leading absence) are not counted.
+     */
+    int partialMatches() {
+        Set<PartialMatch> counted = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (StepState step : steps) {
+            countInto(step.pending, counted);
+            countInto(step.fresh, counted);
+        }
+        return counted.size();
+    }
+
+    private static void countInto(List<PartialMatch> matches, Set<PartialMatch> counted) {
+        for (PartialMatch match : matches) {
+            if (match.holdsEvent()) {
+                counted.add(match);
+            }
         }
     }
 

@@ -3,11 +3,13 @@ package org.siddhiql.runtime.pattern;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.state.ByteCounter;
 import org.siddhiql.runtime.state.EventCodec;
 import org.siddhiql.runtime.state.StateCodec;
 
@@ -81,6 +83,17 @@ final class PatternStateCodec implements StateCodec<PatternState> {
             writeIds(step.pending, matchIds, out);
             writeIds(step.fresh, matchIds, out);
         }
+    }
+
+    /** The number of bytes {@link #encode} writes for the state. */
+    long encodedSize(PatternState state) {
+        ByteCounter counter = new ByteCounter();
+        try {
+            encode(state, counter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a counter never fails
+        }
+        return counter.count();
     }
 
     @Override

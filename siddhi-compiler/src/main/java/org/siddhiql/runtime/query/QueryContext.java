@@ -8,4 +8,9 @@ import org.siddhiql.runtime.ratelimit.RateLimitContext;
 public interface QueryContext extends RateLimitContext {
     /** Sends the output events of one processing step to the query's target stream, as one chunk. */
     void emit(List<Event> chunk);
+
+    /** Where the query reports its state's size and its matches; by default nowhere. */
+    default QueryMetrics metrics() {
+        return QueryMetrics.NONE;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.fault.EngineFailure;
@@ -148,6 +149,29 @@ public final class QueryGraphKernel {
     }
 
     /**
+     * After a restore, lets each query whose metrics are kept by changes count what the restored state holds; see
+     * {@link QueryProcessor#recountMetrics}.
+     *
+     * @param forEachKeyHolding runs an action once for each key holding the named cell, with that key current
+     */
+    public void recountMetrics(StreamContext context, BiConsumer<String, Runnable> forEachKeyHolding) {
+        for (int i = 0; i < kernels.size(); i++) {
+            QueryProcessor processor = kernels.get(i);
+            if (processor.meteredCell() != null) {
+                QueryContext queryContext = queryContext(i, context);
+                forEachKeyHolding.accept(processor.meteredCell(), () -> processor.recountMetrics(queryContext));
+            }
+        }
+    }
+
+    /** Lets every query report the metric changes it has deferred; see {@link QueryProcessor#flushMetrics}. */
+    public void flushMetrics() {
+        for (QueryProcessor processor : kernels) {
+            processor.flushMetrics();
+        }
+    }
+
+    /**
      * Passes a chunk to its stream's readers as Siddhi's stream junction does, a failure included: the junction's
      * receivers are the queries in definition order and then the app's output callback, so a query that fails keeps
      * the chunk from later readers and from the output; the failure belongs to this stream (a failure further down
@@ -202,6 +226,7 @@ public final class QueryGraphKernel {
 
     private QueryContext newQueryContext(int query, StreamContext context) {
         String output = plans.get(query).outputStream();
+        String name = plans.get(query).name();
         TableRows table = writtenTables.get(query);
         TableWrite write = plans.get(query).tableWrite();
         NamedWindowKernel window = plans.get(query).outputWindow() == null ? null : namedWindows.get(output);
@@ -235,6 +260,11 @@ public final class QueryGraphKernel {
             @Override
             public void scheduleAt(long time) {
                 context.scheduleAt(time);
+            }
+
+            @Override
+            public QueryMetrics metrics() {
+                return context.queryMetrics(name);
             }
         };
     }
@@ -272,6 +302,11 @@ public final class QueryGraphKernel {
         @Override
         public void countDropped(String stream, int events) {
             context.countDropped(stream, events);
+        }
+
+        @Override
+        public QueryMetrics queryMetrics(String query) {
+            return context.queryMetrics(query);
         }
     }
 }

@@ -22,4 +22,26 @@ public interface QueryProcessor {
     default boolean watchesClockFromStart() {
         return false;
     }
+
+    /**
+     * The state cell whose per-key values the processor's {@link QueryMetrics} measure, or null if it reports none.
+     * A backend restoring state calls {@link #recountMetrics} once for each key holding it.
+     */
+    default String meteredCell() {
+        return null;
+    }
+
+    /**
+     * Reports the changes the processor has not reported yet: a processor may defer measuring its state to keep the
+     * cost of metrics off the path of each event, and a backend calls this now and then so they lag little.
+     */
+    default void flushMetrics() {
+    }
+
+    /**
+     * Reports the current key's state to the metrics as if it had just been created, without changing it: after a
+     * restore, metrics that were kept by changes start from what the restored state holds.
+     */
+    default void recountMetrics(QueryContext context) {
+    }
 }

@@ -14,4 +14,9 @@ public interface StreamContext extends RateLimitContext {
      */
     default void countDropped(String stream, int events) {
     }
+
+    /** Where the query named {@code query} reports its metrics; by default nowhere. */
+    default QueryMetrics queryMetrics(String query) {
+        return QueryMetrics.NONE;
+    }
 }

@@ -14,6 +14,7 @@ import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.compiler.plan.Keying;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.query.QueryGraphKernel;
+import org.siddhiql.runtime.query.QueryMetrics;
 import org.siddhiql.runtime.query.StreamContext;
 import org.siddhiql.runtime.state.InMemoryStateProvider;
 
@@ -126,10 +127,17 @@ class PatternKernelTest {
         assertTrue(undefined.getMessage().startsWith("4:"), undefined.getMessage());
     }
 
-    /** The app's queries on an in-memory state provider; outputs of Out as "ts [data]". */
+    /**
+     * The app's queries on an in-memory state provider; outputs of Out as "ts [data]". After every event (and a flush
+     * of the metrics) the state size the queries reported must equal what the provider stores, so every test also
+     * checks the metrics' changes.
+     */
     static final class Run implements StreamContext {
+        private final InMemoryStateProvider state = new InMemoryStateProvider();
         private final QueryGraphKernel kernel;
         final List<String> outputs = new ArrayList<>();
+        /** What the queries report, summed over them. */
+        final MetricTotals metrics = new MetricTotals();
         private long clock = Long.MIN_VALUE;
         private final long appStart;
 
@@ -141,14 +149,27 @@ class PatternKernelTest {
         Run(String query, long appStart) {
             this.appStart = appStart;
             AppPlan plan = new AppCompiler().compile(STREAMS + query);
-            kernel = new QueryGraphKernel(plan.queries(), Set.of("Out"), new InMemoryStateProvider());
+            kernel = new QueryGraphKernel(plan.queries(), Set.of("Out"), state);
         }
 
         Run send(String stream, long ts, Object... data) {
             clock = Math.max(clock, ts);
             kernel.fireDueTimers(this); // as the backends: the timers due by the new clock run before the event
             kernel.onEvent(stream, new Event(ts, data), this);
+            kernel.flushMetrics();
+            assertEquals(storedPatternBytes(), metrics.stateBytes, "reported pattern state bytes");
+            assertTrue(metrics.partialMatches >= 0, "partial matches: " + metrics.partialMatches);
             return this;
+        }
+
+        int storedPatternBytes() {
+            int bytes = 0;
+            for (String name : state.namesInUse()) {
+                if (name.endsWith(".pattern")) {
+                    bytes += state.storedBytes(name);
+                }
+            }
+            return bytes;
         }
 
         @Override
@@ -168,6 +189,11 @@ class PatternKernelTest {
 
         @Override
         public void scheduleAt(long time) {
+        }
+
+        @Override
+        public QueryMetrics queryMetrics(String query) {
+            return metrics;
         }
     }
 }

@@ -48,6 +48,40 @@ public final class InMemoryStateProvider implements StateProvider {
         return names;
     }
 
+    /**
+     * A provider holding what this one stores, with nothing declared yet: what a backend restoring a snapshot gives
+     * the kernels of a restarted job. Stored bytes are never changed in place, so only the maps are copied.
+     */
+    public InMemoryStateProvider restored() {
+        InMemoryStateProvider restored = new InMemoryStateProvider();
+        byKey.forEach((key, cells) -> {
+            Map<String, Object> copies = new HashMap<>();
+            cells.forEach((name, cell) -> copies.put(name,
+                    cell instanceof Map ? new LinkedHashMap<>((Map<?, ?>) cell) : cell));
+            restored.byKey.put(key, copies);
+        });
+        return restored;
+    }
+
+    /** The encoded size of the current key's value in the named value cell; 0 if it holds none. */
+    public int storedBytes(String name) {
+        Map<String, Object> cells = byKey.get(currentKey);
+        byte[] bytes = cells == null ? null : (byte[]) cells.get(name);
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    /** Runs the action once for each key holding a value in the named cell, with that key current, as a backend. */
+    public void forEachKeyHolding(String name, Runnable action) {
+        Object previous = currentKey;
+        for (Map.Entry<Object, Map<String, Object>> key : byKey.entrySet()) {
+            if (key.getValue().containsKey(name)) {
+                currentKey = key.getKey();
+                action.run();
+            }
+        }
+        currentKey = previous;
+    }
+
     private Map<String, Object> cells() {
         return byKey.computeIfAbsent(currentKey, k -> new HashMap<>());
     }

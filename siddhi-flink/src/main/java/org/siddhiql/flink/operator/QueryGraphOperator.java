@@ -1,8 +1,10 @@
 package org.siddhiql.flink.operator;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
@@ -18,6 +20,7 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.tasks.ProcessingTimeService;
 import org.apache.flink.util.OutputTag;
 import org.siddhiql.compiler.plan.PurgePlan;
 import org.siddhiql.compiler.plan.QueryPlan;
@@ -25,6 +28,7 @@ import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.fault.StreamFaults;
 import org.siddhiql.runtime.query.IdlePurge;
 import org.siddhiql.runtime.query.QueryGraphKernel;
+import org.siddhiql.runtime.query.QueryMetrics;
 import org.siddhiql.runtime.query.StreamContext;
 import org.siddhiql.runtime.state.RecordingStateProvider;
 import org.siddhiql.runtime.state.StateProvider;
@@ -51,6 +55,8 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     private transient Counter droppedEvents;
     /** Purges idle keys; null when the operator keeps every key. */
     private transient IdlePurge purge;
+    /** Per query that reports metrics, its group; made when the query first reports. */
+    private transient Map<String, QueryMetricGroup> queryMetrics;
     private transient InternalTimerService<VoidNamespace> timers;
     private transient Context context;
     /** When the app's clock started; see {@link StreamContext#appStartTime()}. Kept in operator state. */
@@ -112,15 +118,41 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         }
         kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()), faults, state);
         droppedEvents = getMetricGroup().counter(DROPPED_EVENTS_METRIC);
+        queryMetrics = new HashMap<>();
         context = new Context();
         if (appStart == Long.MIN_VALUE) {
             // Siddhi's playback clock starts at 0; a live app starts when the job does.
             appStart = timeMode == TimeMode.EVENT_TIME ? 0L : timers.currentProcessingTime();
         }
+        // Gauges kept by changes start from what the restored state holds (nothing on a fresh start).
+        kernel.recountMetrics(context, this::forEachKeyHolding);
+        scheduleMetricsFlush();
         if (kernel.hasTriggers()) {
             // Only the sequential part reads triggers, and its state is all under the one global key.
             setCurrentKey(QueryKeySelector.GLOBAL_KEY);
             kernel.startTriggers(context, timeMode != TimeMode.EVENT_TIME);
+        }
+    }
+
+    /**
+     * Kernels defer measuring their state while one key's object keeps being updated; an operator-level
+     * processing-time callback (not a keyed timer, so no query sees it) lets them report each second.
+     */
+    private void scheduleMetricsFlush() {
+        ProcessingTimeService time = getProcessingTimeService();
+        time.registerTimer(time.getCurrentProcessingTime() + METRICS_FLUSH_MILLIS, now -> {
+            kernel.flushMetrics();
+            scheduleMetricsFlush();
+        });
+    }
+
+    /** Runs the action for each key of this subtask holding the named state, with that key current. */
+    private void forEachKeyHolding(String state, Runnable action) {
+        try (Stream<Object> keys = getKeyedStateBackend().getKeys(state, VoidNamespace.INSTANCE)) {
+            keys.forEach(key -> {
+                setCurrentKey(key);
+                action.run();
+            });
         }
     }
 
@@ -151,6 +183,9 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
             purge.fireDue(context);
         }
     }
+
+    /** How often deferred metric changes are reported at the latest. */
+    static final long METRICS_FLUSH_MILLIS = 1000;
 
     /** The name of the counter of events dropped after a failure (logged, no fault stream). */
     public static final String DROPPED_EVENTS_METRIC = "siddhiDroppedEvents";
@@ -186,6 +221,11 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         @Override
         public void countDropped(String stream, int events) {
             droppedEvents.inc(events);
+        }
+
+        @Override
+        public QueryMetrics queryMetrics(String query) {
+            return queryMetrics.computeIfAbsent(query, name -> new QueryMetricGroup(getMetricGroup(), name));
         }
 
         @Override
