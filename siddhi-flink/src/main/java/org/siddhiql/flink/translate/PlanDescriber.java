@@ -111,12 +111,16 @@ public final class PlanDescriber {
         }
     }
 
+    /**
+     * What the query's state needs, not where it runs: a stateless or group-keyed query still joins the sequential
+     * part when its neighbours need order (see FlinkTranslator#sequentialQueries); the job graph shows placement.
+     */
     private static String keying(QueryPlan query) {
         if (query.keying() == Keying.NONE) {
-            return "no (stateless, runs at full parallelism)";
+            return "no (stateless)";
         }
         if (query.keying() == Keying.GROUP_BY) {
-            return "by group-by key (state spreads over parallel instances)";
+            return "by group-by key (state can spread over parallel instances)";
         }
         if (query.pattern() != null) {
             return "one global key (the pattern's partial matches are one unit: one parallel instance)";
