@@ -73,6 +73,9 @@ class OnDemandCompilerTest {
                 .getMessage());
         assertEquals("1:6: an on-demand query on aggregation 'Bars' must have 'within' and 'per' clauses",
                 assertThrows(CompileException.class, () -> run("from Bars select symbol")).getMessage());
+        assertEquals("'Latest' is not an aggregation of the app; 'within' and 'per' read aggregations",
+                assertThrows(CompileException.class,
+                        () -> run("from Latest within 0L, 1000L per 'seconds' select symbol")).reason());
         assertEquals("1:32: aggregation 'Bars' has no hours buckets", assertThrows(CompileException.class,
                 () -> run("from Bars within 0L, 1000L per 'hours' select symbol")).getMessage());
         assertEquals("1:18: the start time must be less than the end time in the within clause, but the start is "
