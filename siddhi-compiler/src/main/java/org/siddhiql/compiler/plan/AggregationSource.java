@@ -56,9 +56,4 @@ public final class AggregationSource implements OnDemandSource {
             return rows;
         };
     }
-
-    @Override
-    public String toString() {
-        return aggregation.name() + " within [" + start + ", " + end + ") per " + per;
-    }
 }
