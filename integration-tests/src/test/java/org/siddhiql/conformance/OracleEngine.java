@@ -38,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The reference: io.siddhi:siddhi-core 5.1.21 in playback mode, driven one event at a time from the events file.
@@ -111,6 +112,15 @@ public final class OracleEngine implements ConformanceEngine {
      * Runs the app over the events and returns, per output stream in a stable order, the JSON lines emitted.
      */
     public static Map<String, List<String>> run(String appText, List<InputEvent> events) {
+        return run(appText, events, runtime -> { });
+    }
+
+    /**
+     * As {@link #run(String, List)}, and hands the runtime, once every event went through, to {@code afterEvents}
+     * before it shuts down: to ask it on-demand queries ({@link SiddhiAppRuntime#query}) over the final state.
+     */
+    public static Map<String, List<String>> run(String appText, List<InputEvent> events,
+            Consumer<SiddhiAppRuntime> afterEvents) {
         PlaybackTriggers triggers = PlaybackTriggers.of(appText);
         String playbackApp = withPlayback(triggers.app());
         SiddhiApp parsed = SiddhiCompiler.parse(playbackApp);
@@ -167,6 +177,7 @@ public final class OracleEngine implements ConformanceEngine {
                 triggers.fireUpTo(e.ts(), runtime);
                 handler.send(new Event(e.ts(), data));
             }
+            afterEvents.accept(runtime);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -13,7 +13,7 @@ import org.siddhiql.compiler.CompileException;
 import org.siddhiql.compiler.OnDemandCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.compiler.plan.OnDemandPlan;
-import org.siddhiql.flink.operator.TableStateReader;
+import org.siddhiql.flink.operator.OnDemandStateReader;
 import org.siddhiql.runtime.event.Event;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -149,8 +149,9 @@ public final class SiddhiCli {
         }
     }
 
-    @Command(name = "query", description = {"Answers an on-demand query from a table in a savepoint or retained "
-            + "checkpoint of the app, e.g. \"from T on v > 10 select k, sum(v) as s group by k\".",
+    @Command(name = "query", description = {"Answers an on-demand query from a table or an aggregation in a savepoint "
+            + "or retained checkpoint of the app, e.g. \"from T on v > 10 select k, sum(v) as s group by k\" or "
+            + "\"from A within 0L, 3600000L per 'minutes' select AGG_TIMESTAMP, k, total\".",
             "Prints one JSON line per result row, as run does."})
     static final class Query extends AppCommand {
         @Parameters(index = "1", paramLabel = "QUERY", description = "the on-demand query")
@@ -171,7 +172,7 @@ public final class SiddhiCli {
             if (!Files.isDirectory(state)) {
                 throw new UserError(state + ": no such savepoint or checkpoint directory");
             }
-            List<Event> rows = TableStateReader.read(state.toAbsolutePath().toUri().toString(), onDemand.table());
+            List<Event> rows = OnDemandStateReader.read(state.toAbsolutePath().toUri().toString(), onDemand.source());
             for (Event row : onDemand.evaluate(rows)) {
                 out().println(EventJson.line(row));
             }

@@ -1,6 +1,8 @@
 package org.siddhiql.compiler;
 
+import io.siddhi.query.api.SiddhiElement;
 import io.siddhi.query.api.aggregation.Within;
+import io.siddhi.query.api.execution.query.input.store.AggregationInputStore;
 import io.siddhi.query.api.execution.query.input.stream.JoinInputStream;
 import io.siddhi.query.api.execution.query.input.stream.SingleInputStream;
 import io.siddhi.query.api.expression.Expression;
@@ -9,6 +11,8 @@ import java.util.Map;
 import org.siddhiql.compiler.expression.ConstantEvaluator;
 import org.siddhiql.compiler.expression.Evaluator;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
+import org.siddhiql.compiler.expression.Row;
+import org.siddhiql.compiler.plan.AggregationSource;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.aggregation.AggregationRead;
@@ -18,10 +22,31 @@ import org.siddhiql.runtime.aggregation.WithinRange;
 import org.siddhiql.runtime.join.JoinSide;
 
 /**
- * The aggregation side of a join ({@code from S join Agg within ... per ...}): checks the within and per clauses and
- * compiles them against the stream side, whose events they are evaluated on.
+ * Reads of incremental aggregations: the aggregation side of a join ({@code from S join Agg within ... per ...}),
+ * whose within and per clauses are compiled against the stream side, whose events they are evaluated on; and
+ * on-demand queries ({@code from Agg within ... per ... select ...}), whose clauses read no stream.
  */
 final class AggregationReads {
+    /** What an on-demand query's within and per clauses are compiled against: no attributes. */
+    private static final StreamSchema NO_STREAM = new StreamSchema("onDemand", List.of(), List.of());
+    /** What they are evaluated on. */
+    private static final Row NO_EVENT = new Row() {
+        @Override
+        public Object get(int streamIndex, int attributeIndex) {
+            throw new IllegalStateException("an on-demand query's within and per clauses read no attributes");
+        }
+
+        @Override
+        public long timestamp(int streamIndex) {
+            return timestamp();
+        }
+
+        @Override
+        public long timestamp() {
+            return 0L;
+        }
+    };
+
     private final ExpressionCompiler expressions;
     private final Map<String, AggregationSpec> aggregations;
 
@@ -63,30 +88,58 @@ final class AggregationReads {
             throw new CompileException(SourcePosition.of(streamInput),
                     "stream '" + streamInput.getStreamId() + "' is not defined");
         }
-        StreamScope scope = StreamScope.of(stream, streamInput.getStreamReferenceId(), "within");
-        Within within = join.getWithin();
+        return new JoinSide(read(aggregation, join.getWithin(), join.getPer(), stream,
+                streamInput.getStreamReferenceId()), outer);
+    }
+
+    /**
+     * The within and per clauses of an on-demand query on an aggregation ({@code from A within ... per ...}),
+     * evaluated once, here: with no stream to read they are constants, and a wrong range is the query's error.
+     */
+    AggregationSource onDemand(AggregationInputStore store, SiddhiElement query) {
+        AggregationSpec aggregation = aggregations.get(store.getStoreId());
+        AggregationRead read = read(aggregation, store.getWithin(), store.getPer(), NO_STREAM, null);
+        long[] range;
+        try {
+            range = read.range(NO_EVENT);
+        } catch (IllegalArgumentException e) {
+            throw new CompileException(SourcePosition.firstOf(store.getWithin().getTimeRange().get(0), query),
+                    e.getMessage());
+        }
+        BucketDuration per;
+        try {
+            per = read.duration(NO_EVENT);
+        } catch (IllegalArgumentException e) {
+            throw new CompileException(SourcePosition.firstOf(store.getPer(), query), e.getMessage());
+        }
+        return new AggregationSource(aggregation, range[0], range[1], per);
+    }
+
+    /** The within and per clauses compiled against the stream whose events they are evaluated on. */
+    private AggregationRead read(AggregationSpec aggregation, Within within, Expression perClause, StreamSchema stream,
+            String alias) {
+        StreamScope scope = StreamScope.of(stream, alias, "within");
         List<Expression> range = within.getTimeRange();
         Evaluator start = bound(range.get(0), scope, range.size() == 1);
         Evaluator end = range.size() == 1 ? null : bound(range.get(1), scope, false);
-        Evaluator per = expressions.compile(join.getPer(), StreamScope.of(stream, streamInput.getStreamReferenceId(),
-                "per"));
+        Evaluator per = expressions.compile(perClause, StreamScope.of(stream, alias, "per"));
         if (per.type() != AttributeType.STRING) {
-            throw new CompileException(SourcePosition.of(join.getPer()), "the per value must be a string, got "
+            throw new CompileException(SourcePosition.of(perClause), "the per value must be a string, got "
                     + per.type().siddhiName());
         }
         if (per instanceof ConstantEvaluator) {
             String value = String.valueOf(((ConstantEvaluator) per).value());
             BucketDuration duration = BucketDuration.ofPer(value);
             if (duration == null) {
-                throw new CompileException(SourcePosition.of(join.getPer()), "per '" + value + "' is not a duration: "
+                throw new CompileException(SourcePosition.of(perClause), "per '" + value + "' is not a duration: "
                         + "expected seconds, minutes, hours, days, months or years");
             }
             if (!aggregation.durations().contains(duration)) {
-                throw new CompileException(SourcePosition.of(join.getPer()), "aggregation '" + aggregation.name()
+                throw new CompileException(SourcePosition.of(perClause), "aggregation '" + aggregation.name()
                         + "' has no " + duration.name().toLowerCase(java.util.Locale.ROOT) + " buckets");
             }
         }
-        return new JoinSide(new AggregationRead(aggregation, start, end, per), outer);
+        return new AggregationRead(aggregation, start, end, per);
     }
 
     private Evaluator bound(Expression expression, StreamScope scope, boolean pattern) {

@@ -15,17 +15,22 @@ import java.util.Map;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
 import org.siddhiql.compiler.function.FunctionRegistry;
 import org.siddhiql.compiler.plan.OnDemandPlan;
+import org.siddhiql.compiler.plan.OnDemandSource;
 import org.siddhiql.compiler.plan.QueryPlan;
+import org.siddhiql.compiler.plan.TableSource;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.aggregation.AggregationSpec;
 import org.siddhiql.runtime.table.TableSpec;
 import org.siddhiql.runtime.window.Windows;
 
 /**
- * Compiles Siddhi's on-demand queries ({@code from T [on cond] select ... [group by/having/order by/limit/offset]})
- * against an app's tables. The query becomes an ordinary single-stream query over the table's rows, with the
- * {@code on} condition as its filter, so the selector, aggregators and functions are the very ones the app's queries
- * run: all rows pass as one chunk, and an aggregating selector gives one row per group, as Siddhi's on-demand queries
- * do. Positions in errors are in the query text.
+ * Compiles Siddhi's on-demand queries against an app's tables ({@code from T [on cond] select ...}) and incremental
+ * aggregations ({@code from A [on cond] within start, end per 'duration' select ...}), with
+ * {@code group by/having/order by/limit/offset}. The query becomes an ordinary single-stream query over the rows (a
+ * table's, or those the aggregation answers for the retrieval: {@code AGG_TIMESTAMP} and its select attributes), with
+ * the {@code on} condition as its filter, so the selector, aggregators and functions are the very ones the app's
+ * queries run: all rows pass as one chunk, and an aggregating selector gives one row per group, as Siddhi's on-demand
+ * queries do. Positions in errors are in the query text.
  */
 public final class OnDemandCompiler {
     /** The name of the stream the compiled query inserts into; it is never defined in an app. */
@@ -57,16 +62,19 @@ public final class OnDemandCompiler {
         }
         InputStore store = query.getInputStore();
         String storeId = store.getStoreId();
-        if (store instanceof AggregationInputStore || app.getAggregationDefinitionMap().containsKey(storeId)) {
-            // The extension point for incremental aggregations: a snapshot of their buckets, read by the backend
-            // like a table's rows, becomes the rows of this query.
-            throw new CompileException(positionOf(store, query), "on-demand queries on incremental aggregation '"
-                    + storeId + "' are not supported yet");
-        }
-        TableSpec table = AppCompiler.tablesOf(app).get(storeId);
-        if (table == null) {
-            throw new CompileException(positionOf(store, query), "'" + storeId + "' is not a table of the app; "
-                    + "on-demand queries read tables");
+        OnDemandSource source;
+        if (app.getAggregationDefinitionMap().containsKey(storeId)) {
+            source = aggregationSource(appText, store, query);
+        } else if (store instanceof AggregationInputStore) {
+            throw new CompileException(positionOf(store, query), "'" + storeId + "' is not an aggregation of the app; "
+                    + "'within' and 'per' read aggregations");
+        } else {
+            TableSpec table = AppCompiler.tablesOf(app).get(storeId);
+            if (table == null) {
+                throw new CompileException(positionOf(store, query), "'" + storeId + "' is not a table or an "
+                        + "aggregation of the app; on-demand queries read tables and aggregations");
+            }
+            source = new TableSource(table);
         }
         BasicSingleInputStream rows = new BasicSingleInputStream(store.getStoreReferenceId(), storeId);
         if (store instanceof ConditionInputStore && ((ConditionInputStore) store).getOnCondition() != null) {
@@ -74,10 +82,29 @@ public final class OnDemandCompiler {
         }
         Query overRows = Query.query().from(rows).select(query.getSelector()).insertInto(RESULT);
         Map<String, StreamSchema> streams = new LinkedHashMap<>();
-        streams.put(storeId, table.schema());
+        streams.put(storeId, source.schema());
         QueryPlan plan = new QueryCompiler(new ExpressionCompiler(functions), windows, Map.of())
                 .compile(overRows, "onDemand", streams);
-        return new OnDemandPlan(table, plan);
+        return new OnDemandPlan(source, plan);
+    }
+
+    /**
+     * An aggregation's rows for the query's {@code within} and {@code per} clauses, which Siddhi requires. The
+     * aggregation is compiled with the whole app, so its state names and buckets are the job's.
+     */
+    private OnDemandSource aggregationSource(String appText, InputStore store, OnDemandQuery query) {
+        if (!(store instanceof AggregationInputStore)) {
+            throw new CompileException(positionOf(store, query), "an on-demand query on aggregation '"
+                    + store.getStoreId() + "' must have 'within' and 'per' clauses");
+        }
+        Map<String, AggregationSpec> aggregations = new LinkedHashMap<>();
+        for (QueryPlan plan : new AppCompiler(functions, windows).compile(appText).allQueries()) {
+            if (plan.aggregation() != null) {
+                aggregations.put(plan.aggregation().name(), plan.aggregation());
+            }
+        }
+        return new AggregationReads(new ExpressionCompiler(functions), aggregations)
+                .onDemand((AggregationInputStore) store, query);
     }
 
     /** Only a plain store reference carries a position; one with {@code on} is located by its query. */

@@ -8,26 +8,26 @@ import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.query.QueryContext;
 import org.siddhiql.runtime.query.QueryKernel;
 import org.siddhiql.runtime.state.HeapStateProvider;
-import org.siddhiql.runtime.table.TableSpec;
 
 /**
- * A compiled on-demand query: the table it reads, and the query over the table's rows. Runtime-neutral: a backend
- * reads the rows out of its state (a Flink savepoint, say) and hands them to {@link #evaluate}.
+ * A compiled on-demand query: what it reads (a table, or an aggregation's buckets for one retrieval), and the query
+ * over those rows. Runtime-neutral: a backend reads the rows out of its state (a Flink savepoint, say) through
+ * {@link OnDemandSource} and hands them to {@link #evaluate}.
  */
 public final class OnDemandPlan implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final TableSpec table;
+    private final OnDemandSource source;
     private final QueryPlan query;
 
-    public OnDemandPlan(TableSpec table, QueryPlan query) {
-        this.table = table;
+    public OnDemandPlan(OnDemandSource source, QueryPlan query) {
+        this.source = source;
         this.query = query;
     }
 
-    /** The table whose rows the query reads. */
-    public TableSpec table() {
-        return table;
+    /** What the query reads. */
+    public OnDemandSource source() {
+        return source;
     }
 
     /** The attributes of each result row. */
@@ -36,7 +36,7 @@ public final class OnDemandPlan implements Serializable {
     }
 
     /**
-     * Runs the query over the table's rows, in insertion order, as one chunk: filtered by the {@code on} condition,
+     * Runs the query over the source's rows, in their order, as one chunk: filtered by the {@code on} condition,
      * then selected, grouped, ordered and limited by the very kernels the app's queries run.
      */
     public List<Event> evaluate(List<Event> rows) {

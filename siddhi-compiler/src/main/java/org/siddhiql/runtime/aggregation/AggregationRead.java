@@ -33,18 +33,36 @@ public final class AggregationRead implements Serializable {
 
     /** The rows for the event {@code trigger}, each stamped with the trigger's time as Siddhi's join does. */
     public List<Event> find(AggregationStore store, Row trigger, long timestamp) {
-        long[] range = withinEnd == null ? WithinRange.of(String.valueOf(withinStart.evaluate(trigger)))
+        long[] range = range(trigger);
+        List<Event> rows = new ArrayList<>();
+        for (Object[] row : store.find(range[0], range[1], duration(trigger))) {
+            rows.add(new Event(timestamp, row));
+        }
+        return rows;
+    }
+
+    /**
+     * The {@code [start, end)} range of the within clause for the event {@code trigger}.
+     *
+     * @throws IllegalArgumentException when the bounds are no times or the start is not before the end
+     */
+    public long[] range(Row trigger) {
+        return withinEnd == null ? WithinRange.of(String.valueOf(withinStart.evaluate(trigger)))
                 : WithinRange.of(withinStart.evaluate(trigger), withinEnd.evaluate(trigger));
+    }
+
+    /**
+     * The per duration for the event {@code trigger}.
+     *
+     * @throws IllegalArgumentException when the per value names no duration
+     */
+    public BucketDuration duration(Row trigger) {
         Object perValue = per.evaluate(trigger);
         BucketDuration duration = perValue == null ? null : BucketDuration.ofPer(perValue.toString());
         if (duration == null) {
             throw new IllegalArgumentException("the per value of a read of aggregation '" + aggregation.name()
                     + "' must be one of seconds, minutes, hours, days, months, years, but is " + perValue);
         }
-        List<Event> rows = new ArrayList<>();
-        for (Object[] row : store.find(range[0], range[1], duration)) {
-            rows.add(new Event(timestamp, row));
-        }
-        return rows;
+        return duration;
     }
 }

@@ -23,38 +23,36 @@ import org.apache.flink.state.api.functions.KeyedStateReaderFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.Collector;
+import org.siddhiql.compiler.plan.OnDemandSource;
 import org.siddhiql.flink.translate.FlinkTranslator;
 import org.siddhiql.flink.typeutils.EventTypeInfo;
 import org.siddhiql.runtime.event.Event;
-import org.siddhiql.runtime.table.SharedTableState;
-import org.siddhiql.runtime.table.TableRows;
-import org.siddhiql.runtime.table.TableSpec;
 
 /**
- * Reads a table's rows out of a savepoint or retained checkpoint with Flink's State Processor API. The rows are
- * keyed state of the sequential operator; this reader declares them exactly as the running job does
- * ({@link TableSpec#instantiate} on {@link FlinkStateProvider}), so the state names and serializers are the job's by
- * construction.
+ * Reads what an on-demand query reads (a table's rows, an aggregation's buckets) out of a savepoint or retained
+ * checkpoint with Flink's State Processor API. Tables and aggregations are keyed state of the sequential operator;
+ * this reader declares their state exactly as the running job does ({@link OnDemandSource#declare} on
+ * {@link FlinkStateProvider}), so the state names and serializers are the job's by construction.
  */
-public final class TableStateReader extends KeyedStateReaderFunction<String, Event> {
+public final class OnDemandStateReader extends KeyedStateReaderFunction<String, Event> {
     private static final long serialVersionUID = 1L;
 
-    private final TableSpec table;
-    private transient TableRows rows;
+    private final OnDemandSource source;
+    private transient OnDemandSource.Rows rows;
 
-    private TableStateReader(TableSpec table) {
-        this.table = table;
+    private OnDemandStateReader(OnDemandSource source) {
+        this.source = source;
     }
 
-    /** The table's rows in insertion order, read from the snapshot at {@code path} in a local job. */
-    public static List<Event> read(String path, TableSpec table) throws Exception {
+    /** The source's rows in its order, read from the snapshot at {@code path} in a local job. */
+    public static List<Event> read(String path, OnDemandSource source) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1); // one key holds the rows; one reader keeps their order
         SavepointReader savepoint = SavepointReader.read(env, path, new HashMapStateBackend());
         List<Event> result = new ArrayList<>();
         try (CloseableIterator<Event> rows = savepoint.readKeyedState(
-                OperatorIdentifier.forUid(FlinkTranslator.SEQUENTIAL_UID), new TableStateReader(table),
-                Types.STRING, EventTypeInfo.of(table.schema())).executeAndCollect("read table " + table.name())) {
+                OperatorIdentifier.forUid(FlinkTranslator.SEQUENTIAL_UID), new OnDemandStateReader(source),
+                Types.STRING, EventTypeInfo.of(source.schema())).executeAndCollect("read " + source.name())) {
             rows.forEachRemaining(result::add);
         }
         return result;
@@ -62,13 +60,12 @@ public final class TableStateReader extends KeyedStateReaderFunction<String, Eve
 
     @Override
     public void open(Configuration parameters) {
-        rows = table.instantiate(new SharedTableState(new FlinkStateProvider(new ContextStateStore(
-                getRuntimeContext()))));
+        rows = source.declare(new FlinkStateProvider(new ContextStateStore(getRuntimeContext())));
     }
 
     @Override
     public void readKey(String key, Context context, Collector<Event> out) {
-        rows.contents().forEach(out::collect);
+        rows.read().forEach(out::collect);
     }
 
     /** The reader's runtime context, which declares keyed state as an operator's state store does. */
