@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code bin/siddhi run --savepoint} stops the job once every event went through, and {@code bin/siddhi query} reads
@@ -46,10 +43,10 @@ class SavepointQueryITCase {
     static void runToASavepoint() throws IOException {
         app = Files.writeString(dir.resolve("inventory.siddhi"), APP, StandardCharsets.UTF_8);
         Path events = Files.writeString(dir.resolve("events.jsonl"), EVENTS, StandardCharsets.UTF_8);
-        Result run = cli("run", app.toString(), "--events", events.toString(), "--out", dir.resolve("out").toString(),
+        CliRun run = CliRun.of("run", app.toString(), "--events", events.toString(), "--out", dir.resolve("out").toString(),
                 "--parallelism", "2", "--savepoint", dir.resolve("savepoints").toString());
-        assertEquals(0, run.exitCode, run.err);
-        savepoint = Path.of(run.out.strip());
+        assertEquals(0, run.exitCode(), run.err());
+        savepoint = Path.of(run.out().strip());
         assertTrue(savepoint.startsWith(dir.resolve("savepoints")), savepoint.toString());
         assertTrue(Files.isRegularFile(savepoint.resolve("_metadata")), "a savepoint: " + savepoint);
     }
@@ -92,28 +89,16 @@ class SavepointQueryITCase {
 
     @Test
     void aQueryThatIsNotOnATableIsRefusedWithItsPosition() {
-        Result result = cli("query", app.toString(), "--state", savepoint.toString(), "from Stock select item");
-        assertEquals(1, result.exitCode);
+        CliRun result = CliRun.of("query", app.toString(), "--state", savepoint.toString(), "from Stock select item");
+        assertEquals(1, result.exitCode());
         assertEquals("QUERY:1:6: 'Stock' is not a table or an aggregation of the app; on-demand queries read tables "
                 + "and aggregations",
-                result.err.lines().findFirst().orElse(""));
+                result.errLine());
     }
 
     private static List<String> query(String onDemandQuery) {
-        Result result = cli("query", app.toString(), "--state", savepoint.toString(), onDemandQuery);
-        assertEquals(0, result.exitCode, result.err);
-        return result.out.lines().toList();
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new SiddhiCli());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Result(commandLine.execute(args), out.toString(), err.toString());
-    }
-
-    private record Result(int exitCode, String out, String err) {
+        CliRun result = CliRun.of("query", app.toString(), "--state", savepoint.toString(), onDemandQuery);
+        assertEquals(0, result.exitCode(), result.err());
+        return result.out().lines().toList();
     }
 }

@@ -8,15 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line's answers to bad input: one line naming the place, exit code 1, nothing run. */
 class SiddhiCliTest {
@@ -30,17 +27,17 @@ class SiddhiCliTest {
     @Test
     void validateReportsTheFirstErrorWithFileLineAndColumn() throws IOException {
         Path app = write("bad.siddhi", "define stream S (a int);\nfrom S[b > 1] select a insert into O;\n");
-        Result result = run("validate", app.toString());
-        assertEquals(1, result.exitCode);
+        CliRun result = CliRun.of("validate", app.toString());
+        assertEquals(1, result.exitCode());
         assertEquals(app + ":2:8: attribute 'b' is not defined in stream S (a int)", result.errLine());
     }
 
     @Test
     void validateAcceptsAGoodApp() throws IOException {
         Path app = write("good.siddhi", APP);
-        Result result = run("validate", app.toString());
-        assertEquals(0, result.exitCode);
-        assertEquals(app + ": valid (2 streams, 1 queries)", result.out.strip());
+        CliRun result = CliRun.of("validate", app.toString());
+        assertEquals(0, result.exitCode());
+        assertEquals(app + ": valid (2 streams, 1 queries)", result.out().strip());
     }
 
     @Test
@@ -48,8 +45,8 @@ class SiddhiCliTest {
         Path app = write("app.siddhi", APP);
         Path events = write("events.jsonl", "{\"stream\":\"Trades\",\"ts\":1,\"data\":[\"IBM\",12.5,100]}\n"
                 + "{\"stream\":\"Trades\",\"ts\":2,\"data\":[\"IBM\",\"twelve\",100]}\n");
-        Result result = run("run", app.toString(), "--events", events.toString(), "--out", dir.resolve("out").toString());
-        assertEquals(1, result.exitCode);
+        CliRun result = CliRun.of("run", app.toString(), "--events", events.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, result.exitCode());
         assertEquals(events + ":2: attribute 'price' is double, got \"twelve\"", result.errLine());
         assertTrue(Files.notExists(dir.resolve("out")), "nothing runs and nothing is written");
     }
@@ -59,8 +56,8 @@ class SiddhiCliTest {
         Path app = write("app.siddhi", APP);
         Path events = write("events.jsonl", "{\"stream\":\"Trades\",\"ts\":5,\"data\":[\"IBM\",12.5,100]}\n"
                 + "{\"stream\":\"Trades\",\"ts\":4,\"data\":[\"IBM\",12.5,100]}\n");
-        Result result = run("run", app.toString(), "--events", events.toString());
-        assertEquals(1, result.exitCode);
+        CliRun result = CliRun.of("run", app.toString(), "--events", events.toString());
+        assertEquals(1, result.exitCode());
         assertEquals(events + ":2: timestamp 4 is earlier than the previous event's 5; events must be in "
                 + "non-decreasing time order", result.errLine());
     }
@@ -70,18 +67,18 @@ class SiddhiCliTest {
         Path app = write("app.siddhi", APP);
         Path events = write("events.jsonl", "{\"stream\":\"Quotes\",\"ts\":1,\"data\":[]}\n");
         assertEquals(events + ":1: stream 'Quotes' is not defined in the app",
-                run("run", app.toString(), "--events", events.toString()).errLine());
+                CliRun.of("run", app.toString(), "--events", events.toString()).errLine());
         Files.writeString(events, "{\"stream\":\"Trades\",\"ts\":1,\"data\":[\"IBM\"]}\n");
         assertEquals(events + ":1: stream Trades (symbol string, price double, volume long) has 3 attributes, "
-                + "the event has 1", run("run", app.toString(), "--events", events.toString()).errLine());
+                + "the event has 1", CliRun.of("run", app.toString(), "--events", events.toString()).errLine());
     }
 
     @Test
     void anUnknownEngineIsAClearError() throws IOException {
         Path app = write("app.siddhi", APP);
         Path events = write("events.jsonl", "");
-        Result result = run("run", app.toString(), "--events", events.toString(), "--engine", "storm");
-        assertEquals(1, result.exitCode);
+        CliRun result = CliRun.of("run", app.toString(), "--events", events.toString(), "--engine", "storm");
+        assertEquals(1, result.exitCode());
         assertEquals("engine 'storm' is not available yet; use --engine flink", result.errLine());
     }
 
@@ -100,7 +97,7 @@ class SiddhiCliTest {
         try {
             System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
             System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-            assertEquals(0, run("run", app.toString(), "--out", out.toString()).exitCode);
+            assertEquals(0, CliRun.of("run", app.toString(), "--out", out.toString()).exitCode());
         } finally {
             System.setIn(stdin);
             System.setErr(stderr);
@@ -118,30 +115,5 @@ class SiddhiCliTest {
 
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new SiddhiCli());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Result(commandLine.execute(args), out.toString(), err.toString());
-    }
-
-    private static final class Result {
-        final int exitCode;
-        final String out;
-        final String err;
-
-        Result(int exitCode, String out, String err) {
-            this.exitCode = exitCode;
-            this.out = out;
-            this.err = err;
-        }
-
-        String errLine() {
-            return err.lines().findFirst().orElse("");
-        }
     }
 }
