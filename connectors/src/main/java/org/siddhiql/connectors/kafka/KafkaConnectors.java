@@ -10,7 +10,6 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.siddhiql.compiler.CompileException;
 import org.siddhiql.compiler.connector.ConnectorSpec;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
@@ -58,7 +57,10 @@ public final class KafkaConnectors {
                 .build();
     }
 
-    /** Siddhi's {@code optional.configuration='key1:value1,key2:value2'}: further Kafka client properties. */
+    /**
+     * Siddhi's {@code optional.configuration='key1:value1,key2:value2'}: further Kafka client properties, such as
+     * {@code security.protocol}; the compiler has checked the pairs.
+     */
     static Properties optionalConfiguration(ConnectorSpec spec) {
         Properties properties = new Properties();
         String configuration = spec.option("optional.configuration");
@@ -67,10 +69,6 @@ public final class KafkaConnectors {
         }
         for (String entry : list(configuration)) {
             int colon = entry.indexOf(':');
-            if (colon <= 0) {
-                throw new CompileException(spec.line(), spec.column(), "optional.configuration of the kafka "
-                        + "connector of stream '" + spec.stream() + "' has '" + entry + "', not 'key:value'");
-            }
             properties.setProperty(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
         }
         return properties;

@@ -78,6 +78,7 @@ public final class ConnectorCompiler {
         String type = typeOf(options, what, types, position);
         options.remove("type");
         checkOptions(options, types.get(type), what + " (type '" + type + "')", annotation, position);
+        checkOptionalConfiguration(annotation, what, position);
 
         List<Annotation> mapAnnotations = annotation.getAnnotations().stream()
                 .filter(a -> a.getName().equalsIgnoreCase("map"))
@@ -153,6 +154,21 @@ public final class ConnectorCompiler {
         if (!missing.isEmpty()) {
             throw new CompileException(position, what + " misses required option" + (missing.size() > 1 ? "s " : " ")
                     + quoted(missing));
+        }
+    }
+
+    /** Siddhi's {@code optional.configuration='key1:value1,key2:value2'}: further client properties. */
+    private static void checkOptionalConfiguration(Annotation annotation, String what, SourcePosition position) {
+        for (Element element : annotation.getElements()) {
+            if (!"optional.configuration".equals(element.getKey())) {
+                continue;
+            }
+            for (String entry : element.getValue().split(",")) {
+                if (entry.indexOf(':') <= 0) {
+                    throw new CompileException(at(element, position), what + " has '" + entry.trim()
+                            + "' in optional.configuration, which takes 'key:value' pairs separated by commas");
+                }
+            }
         }
     }
 

@@ -91,6 +91,15 @@ class ConnectorCompilerTest {
     }
 
     @Test
+    void optionalConfigurationTakesKeyValuePairs() {
+        CompileException e = error("@sink(type='kafka', topic='big', bootstrap.servers='b:1',\n"
+                + "      optional.configuration='acks:all,linger.ms', @map(type='json'))\n"
+                + "define stream Trades (symbol string, price double);\n" + QUERY);
+        assertEquals("2:7: @sink of stream 'Trades' has 'linger.ms' in optional.configuration, which takes "
+                + "'key:value' pairs separated by commas", e.getMessage());
+    }
+
+    @Test
     void aConnectorNeedsAJsonMap() {
         CompileException missing = error("@sink(type='kafka', topic='big', bootstrap.servers='b:1')\n"
                 + "define stream Trades (symbol string, price double);\n" + QUERY);
