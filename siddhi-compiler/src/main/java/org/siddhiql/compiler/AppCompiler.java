@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.siddhiql.compiler.connector.ConnectorCompiler;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
 import org.siddhiql.compiler.function.FunctionRegistry;
 import org.siddhiql.compiler.plan.AppPlan;
@@ -121,7 +122,8 @@ public final class AppCompiler {
         }
         PartitionCompiler.checkBoundaries(partitionSources, plans, all, sources);
         rejectStreamedFaultsInPartitions(partitions, faults, sources);
-        return new AppPlan(appName(app), streams, plans, partitions, faults);
+        ConnectorCompiler connectors = ConnectorCompiler.compile(app.getStreamDefinitionMap().values());
+        return new AppPlan(appName(app), streams, plans, partitions, faults, connectors.sources(), connectors.sinks());
     }
 
     /** A stream's {@code @OnError} action; null without the annotation. */

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.siddhiql.compiler.connector.SinkSpec;
+import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.fault.StreamFaults;
 
@@ -18,6 +20,8 @@ public final class AppPlan implements Serializable {
     private final List<QueryPlan> queries;
     private final List<PartitionPlan> partitions;
     private final StreamFaults faults;
+    private final List<SourceSpec> sources;
+    private final List<SinkSpec> sinks;
 
     public AppPlan(String name, Map<String, StreamSchema> streams, List<QueryPlan> queries) {
         this(name, streams, queries, List.of());
@@ -30,7 +34,14 @@ public final class AppPlan implements Serializable {
 
     public AppPlan(String name, Map<String, StreamSchema> streams, List<QueryPlan> queries,
             List<PartitionPlan> partitions, StreamFaults faults) {
+        this(name, streams, queries, partitions, faults, List.of(), List.of());
+    }
+
+    public AppPlan(String name, Map<String, StreamSchema> streams, List<QueryPlan> queries,
+            List<PartitionPlan> partitions, StreamFaults faults, List<SourceSpec> sources, List<SinkSpec> sinks) {
         this.name = name;
+        this.sources = List.copyOf(sources);
+        this.sinks = List.copyOf(sinks);
         this.faults = faults;
         this.streams = Collections.unmodifiableMap(new LinkedHashMap<>(streams));
         this.queries = List.copyOf(queries);
@@ -70,6 +81,16 @@ public final class AppPlan implements Serializable {
     /** The {@code @OnError} actions of the streams; their fault streams ({@code !S}) are in {@link #streams()}. */
     public StreamFaults faults() {
         return faults;
+    }
+
+    /** The {@code @source} annotations of the streams, in definition order. */
+    public List<SourceSpec> sources() {
+        return sources;
+    }
+
+    /** The {@code @sink} annotations of the streams, in definition order. */
+    public List<SinkSpec> sinks() {
+        return sinks;
     }
 
     /**

@@ -1,0 +1,102 @@
+package org.siddhiql.connectors;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.siddhiql.compiler.CompileException;
+import org.siddhiql.compiler.connector.ConnectorSpec;
+import org.siddhiql.compiler.connector.SinkSpec;
+import org.siddhiql.compiler.connector.SourceSpec;
+import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.connectors.kafka.KafkaConnectors;
+import org.siddhiql.flink.operator.TaggedEvent;
+import org.siddhiql.flink.operator.TimeMode;
+import org.siddhiql.flink.translate.FlinkTranslator;
+import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
+import org.siddhiql.runtime.event.Event;
+
+/**
+ * An app whose input streams are read by their {@code @source} connectors and whose {@code @sink} streams are written
+ * by theirs, in processing time: the entry point for live apps, apart from {@code run --events} replays.
+ *
+ * <p>Each source runs at parallelism 1 and their events are merged before the queries, because the translator's
+ * sequential part expects one ordered input (the order of events within a Kafka partition is kept; across partitions
+ * and topics it is the order of arrival, as in Siddhi). Operator uids derive from stream names and the connector's
+ * place among that stream's connectors, so a savepoint's source offsets survive edits elsewhere in the app.
+ */
+public final class ConnectedApp {
+    private ConnectedApp() {
+    }
+
+    /** Adds the app's sources, queries and sinks to {@code env}. */
+    public static void addTo(StreamExecutionEnvironment env, AppPlan plan, int parallelism) {
+        if (plan.sources().isEmpty()) {
+            throw new IllegalArgumentException("app '" + plan.name() + "' has no @source: nothing would feed it");
+        }
+        List<String> streamNames = new ArrayList<>(plan.streams().keySet());
+        TaggedEventTypeInfo type = new TaggedEventTypeInfo(new ArrayList<>(plan.streams().values()));
+        DataStream<TaggedEvent> input = null;
+        Map<String, Integer> perStream = new HashMap<>();
+        for (SourceSpec spec : plan.sources()) {
+            DataStream<TaggedEvent> source = env.fromSource(
+                            connector(spec, plan, streamNames.indexOf(spec.stream()), type),
+                            WatermarkStrategy.noWatermarks(), spec.type() + " source " + spec.stream(), type)
+                    .setParallelism(1)
+                    .uid(uid("source", spec, perStream));
+            input = input == null ? source : input.union(source);
+        }
+        Set<String> external = plan.sources().stream().map(SourceSpec::stream).collect(Collectors.toSet());
+        Map<String, DataStream<Event>> streams =
+                FlinkTranslator.translate(plan, input, external, TimeMode.PROCESSING_TIME, parallelism);
+        perStream.clear();
+        for (SinkSpec spec : plan.sinks()) {
+            DataStream<Event> events = streams.get(spec.stream());
+            if (events == null) {
+                if (plan.inputStreams().contains(spec.stream())) {
+                    throw new CompileException(spec.line(), spec.column(), "@sink on input stream '"
+                            + spec.stream() + "' is not supported yet: insert into another stream and sink that");
+                }
+                continue; // the queries producing it read only streams without sources: it never has events
+            }
+            events.sinkTo(connector(spec, plan))
+                    .name(spec.type() + " sink " + spec.stream())
+                    .uid(uid("sink", spec, perStream))
+                    .setParallelism(events.getParallelism());
+        }
+    }
+
+    private static Source<TaggedEvent, ?, ?> connector(SourceSpec spec,
+            AppPlan plan, int streamIndex, TaggedEventTypeInfo type) {
+        switch (spec.type()) {
+            case "kafka":
+                return KafkaConnectors.source(spec, plan.stream(spec.stream()), streamIndex, type);
+            default:
+                throw new IllegalStateException("the compiler admitted source type '" + spec.type()
+                        + "' but Flink has no connector for it");
+        }
+    }
+
+    private static Sink<Event> connector(SinkSpec spec, AppPlan plan) {
+        switch (spec.type()) {
+            case "kafka":
+                return KafkaConnectors.sink(spec, plan.stream(spec.stream()));
+            default:
+                throw new IllegalStateException("the compiler admitted sink type '" + spec.type()
+                        + "' but Flink has no connector for it");
+        }
+    }
+
+    /** {@code siddhi-source-Trades-0}: the first source of stream Trades. */
+    private static String uid(String kind, ConnectorSpec spec, Map<String, Integer> perStream) {
+        int index = perStream.merge(spec.stream(), 1, Integer::sum) - 1;
+        return "siddhi-" + kind + "-" + spec.stream() + "-" + index;
+    }
+}

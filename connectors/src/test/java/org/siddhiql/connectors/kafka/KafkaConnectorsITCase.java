@@ -1,0 +1,150 @@
+package org.siddhiql.connectors.kafka;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.siddhiql.compiler.AppCompiler;
+import org.siddhiql.connectors.ConnectedApp;
+import org.siddhiql.testing.kafka.KafkaBrokerExtension;
+
+/** A SiddhiQL app reading JSON events from a real Kafka topic and writing its results to another, on a MiniCluster. */
+class KafkaConnectorsITCase {
+    private static final int EVENTS = 1000;
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    private static final InMemoryReporter METRICS = InMemoryReporter.create();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+                    .build());
+
+    private static String app(String in, String out) {
+        return "@app:name('BigTrades')\n"
+                + "@source(type='kafka', topic.list='" + in + "', bootstrap.servers='" + KAFKA.bootstrapServers()
+                + "', group.id='" + in + "-app', threading.option='single.thread', @map(type='json'))\n"
+                + "define stream Trades (symbol string, price double, volume long);\n"
+                + "@sink(type='kafka', topic='" + out + "', bootstrap.servers='" + KAFKA.bootstrapServers()
+                + "', @map(type='json'))\n"
+                + "define stream BigTrades (symbol string, total double);\n"
+                + "from Trades[volume >= 5] select symbol, price * volume as total insert into BigTrades;\n";
+    }
+
+    /**
+     * Every event i has volume i % 10; every 100th record is malformed (truncated JSON, or a string for the long
+     * volume): it is counted and logged, and the job goes on.
+     */
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void filtersAndProjectsEventsFromTopicToTopic(int parallelism) throws Exception {
+        String in = "trades-p" + parallelism;
+        String out = "big-trades-p" + parallelism;
+        KAFKA.createTopics(Map.of(in, 1, out, 1));
+        List<String> expected = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int i = 0; i < EVENTS; i++) {
+                double price = i + 0.25;
+                long volume = i % 10;
+                String event = "{\"event\":{\"symbol\":\"S" + i % 3 + "\",\"price\":" + price + ",\"volume\":"
+                        + volume + "}}";
+                producer.send(new ProducerRecord<>(in, event.getBytes(UTF_8)));
+                if (volume >= 5) {
+                    expected.add("{\"event\":{\"symbol\":\"S" + i % 3 + "\",\"total\":" + price * volume + "}}");
+                }
+                if (i % 100 == 50) {
+                    producer.send(new ProducerRecord<>(in, "{\"event\":{\"symbol\":\"S".getBytes(UTF_8)));
+                    producer.send(new ProducerRecord<>(in,
+                            "{\"symbol\":\"X\",\"price\":1.0,\"volume\":\"many\"}".getBytes(UTF_8)));
+                }
+            }
+        }
+
+        Configuration config = new Configuration();
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(parallelism);
+        env.getConfig().disableGenericTypes();
+        env.enableCheckpointing(500);
+        ConnectedApp.addTo(env, new AppCompiler().compile(app(in, out)), parallelism);
+        JobClient job = env.executeAsync("BigTrades");
+        List<String> actual;
+        try {
+            actual = consume(out, expected.size());
+            assertEquals(2 * EVENTS / 100, unmappedRecords(job.getJobID()));
+        } finally {
+            job.cancel().get();
+        }
+
+        if (parallelism > 1) {
+            // the filter runs in parallel into one partition: the order across its subtasks is not defined
+            expected.sort(null);
+            actual.sort(null);
+        }
+        assertEquals(expected, actual);
+    }
+
+    private static long unmappedRecords(JobID job) {
+        return METRICS.findMetrics(job, "unmappedRecords").values().stream()
+                .mapToLong(counter -> ((Counter) counter).getCount())
+                .sum();
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The topic's records until {@code count} arrived, and a further second to see any surplus. */
+    private static List<String> consume(String topic, int count) {
+        List<String> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                poll(consumer, records);
+            }
+            long grace = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < grace) {
+                poll(consumer, records);
+            }
+        }
+        return records;
+    }
+
+    private static void poll(KafkaConsumer<byte[], byte[]> consumer, List<String> records) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            records.add(new String(record.value(), UTF_8));
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.siddhiql.compiler.connector;
+
+import io.siddhi.query.api.SiddhiElement;
+import io.siddhi.query.api.annotation.Annotation;
+import io.siddhi.query.api.annotation.Element;
+import io.siddhi.query.api.definition.StreamDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.siddhiql.compiler.CompileException;
+import org.siddhiql.compiler.SourcePosition;
+
+/**
+ * Compiles the {@code @source} and {@code @sink} annotations of stream definitions into {@link SourceSpec}s and
+ * {@link SinkSpec}s. Only connector and mapper types a runtime implements are accepted, with exactly the options it
+ * honours: an option we would ignore is an error, not a surprise in production.
+ */
+public final class ConnectorCompiler {
+    /** The options a connector or mapper type takes, by Siddhi's names. */
+    private record Options(Set<String> required, Set<String> optional) {
+        boolean knows(String option) {
+            return required.contains(option) || optional.contains(option);
+        }
+    }
+
+    // threading.option is accepted as in Siddhi, where it is required; Flink's parallelism decides the threads.
+    private static final Map<String, Options> SOURCES = Map.of(
+            "kafka", new Options(Set.of("bootstrap.servers", "topic.list", "group.id"),
+                    Set.of("threading.option", "optional.configuration")));
+    private static final Map<String, Options> SINKS = Map.of(
+            "kafka", new Options(Set.of("bootstrap.servers", "topic"), Set.of("optional.configuration")));
+    private static final Map<String, Options> SOURCE_MAPS = Map.of(
+            "json", new Options(Set.of(), Set.of("fail.on.missing.attribute")));
+    private static final Map<String, Options> SINK_MAPS = Map.of(
+            "json", new Options(Set.of(), Set.of()));
+
+    private final List<SourceSpec> sources = new ArrayList<>();
+    private final List<SinkSpec> sinks = new ArrayList<>();
+
+    /** Compiles the connectors of the definitions, in definition and annotation order. */
+    public static ConnectorCompiler compile(Iterable<StreamDefinition> definitions) {
+        ConnectorCompiler compiler = new ConnectorCompiler();
+        for (StreamDefinition definition : definitions) {
+            for (Annotation annotation : definition.getAnnotations()) {
+                String name = annotation.getName().toLowerCase(Locale.ROOT);
+                if (name.equals("source")) {
+                    compiler.sources.add(connector(definition, annotation, "@source", SOURCES, SOURCE_MAPS,
+                            SourceSpec::new));
+                } else if (name.equals("sink")) {
+                    compiler.sinks.add(connector(definition, annotation, "@sink", SINKS, SINK_MAPS, SinkSpec::new));
+                }
+            }
+        }
+        return compiler;
+    }
+
+    public List<SourceSpec> sources() {
+        return List.copyOf(sources);
+    }
+
+    public List<SinkSpec> sinks() {
+        return List.copyOf(sinks);
+    }
+
+    private interface SpecFactory<T> {
+        T create(String stream, String type, Map<String, String> options, MapSpec map, int line, int column);
+    }
+
+    private static <T> T connector(StreamDefinition definition, Annotation annotation, String kind,
+            Map<String, Options> types, Map<String, Options> maps, SpecFactory<T> factory) {
+        SourcePosition position = SourcePosition.firstOf(annotation, definition);
+        String what = kind + " of stream '" + definition.getId() + "'";
+        Map<String, String> options = options(annotation, what, position);
+        String type = typeOf(options, what, types, position);
+        options.remove("type");
+        checkOptions(options, types.get(type), what + " (type '" + type + "')", annotation, position);
+        checkOptionalConfiguration(annotation, what, position);
+
+        List<Annotation> mapAnnotations = annotation.getAnnotations().stream()
+                .filter(a -> a.getName().equalsIgnoreCase("map"))
+                .toList();
+        if (mapAnnotations.size() != 1) {
+            throw new CompileException(position, what + " needs " + (mapAnnotations.isEmpty() ? "a" : "exactly one")
+                    + " @map(type=...): supported mappers are " + quoted(maps.keySet()));
+        }
+        for (Annotation nested : annotation.getAnnotations()) {
+            if (!nested.getName().equalsIgnoreCase("map")) {
+                throw new CompileException(SourcePosition.firstOf(nested, annotation, definition),
+                        "@" + nested.getName() + " inside " + what + " is not supported");
+            }
+        }
+        return factory.create(definition.getId(), type, options,
+                map(mapAnnotations.get(0), what, maps, position), position.line(), position.column());
+    }
+
+    private static MapSpec map(Annotation annotation, String connector, Map<String, Options> maps,
+            SourcePosition connectorPosition) {
+        SourcePosition position = at(annotation, connectorPosition);
+        String what = "@map of " + connector;
+        Map<String, String> options = options(annotation, what, position);
+        String type = typeOf(options, what, maps, position);
+        options.remove("type");
+        for (Annotation nested : annotation.getAnnotations()) {
+            throw new CompileException(SourcePosition.firstOf(nested, annotation), "@" + nested.getName() + " in "
+                    + what + " is not supported yet: only the default " + type + " mapping is");
+        }
+        checkOptions(options, maps.get(type), what + " (type '" + type + "')", annotation, position);
+        return new MapSpec(type, options);
+    }
+
+    /** The annotation's key='value' elements; keys are case-sensitive as in Siddhi, and each may appear once. */
+    private static Map<String, String> options(Annotation annotation, String what, SourcePosition position) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (Element element : annotation.getElements()) {
+            if (element.getKey() == null) {
+                throw new CompileException(at(element, position), what + " has an option without a name: '" + element.getValue() + "'");
+            }
+            if (options.put(element.getKey(), element.getValue()) != null) {
+                throw new CompileException(at(element, position), what + " sets option '" + element.getKey() + "' twice");
+            }
+        }
+        return options;
+    }
+
+    private static String typeOf(Map<String, String> options, String what, Map<String, Options> types,
+            SourcePosition position) {
+        String type = options.get("type");
+        if (type == null) {
+            throw new CompileException(position, what + " needs a type: supported types are " + quoted(types.keySet()));
+        }
+        String normalized = type.toLowerCase(Locale.ROOT);
+        if (!types.containsKey(normalized)) {
+            throw new CompileException(position, what + " has unknown type '" + type + "': supported types are "
+                    + quoted(types.keySet()));
+        }
+        return normalized;
+    }
+
+    private static void checkOptions(Map<String, String> options, Options known, String what, Annotation annotation,
+            SourcePosition position) {
+        for (Element element : annotation.getElements()) {
+            String key = element.getKey();
+            if (!key.equals("type") && !known.knows(key)) {
+                throw new CompileException(at(element, position), what + " has unknown option '" + key + "': it takes "
+                        + quoted(union(known.required(), known.optional())));
+            }
+        }
+        Set<String> missing = new TreeSet<>(known.required());
+        missing.removeAll(options.keySet());
+        if (!missing.isEmpty()) {
+            throw new CompileException(position, what + " misses required option" + (missing.size() > 1 ? "s " : " ")
+                    + quoted(missing));
+        }
+    }
+
+    /** Siddhi's {@code optional.configuration='key1:value1,key2:value2'}: further client properties. */
+    private static void checkOptionalConfiguration(Annotation annotation, String what, SourcePosition position) {
+        for (Element element : annotation.getElements()) {
+            if (!"optional.configuration".equals(element.getKey())) {
+                continue;
+            }
+            for (String entry : element.getValue().split(",")) {
+                if (entry.indexOf(':') <= 0) {
+                    throw new CompileException(at(element, position), what + " has '" + entry.trim()
+                            + "' in optional.configuration, which takes 'key:value' pairs separated by commas");
+                }
+            }
+        }
+    }
+
+    /** Where the parser located the element, or the fallback when it did not. */
+    private static SourcePosition at(SiddhiElement element, SourcePosition fallback) {
+        return element.getQueryContextStartIndex() == null ? fallback : SourcePosition.of(element);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String quoted(Iterable<String> names) {
+        List<String> sorted = new ArrayList<>();
+        names.forEach(sorted::add);
+        sorted.sort(null);
+        return "'" + String.join("', '", sorted) + "'";
+    }
+}
