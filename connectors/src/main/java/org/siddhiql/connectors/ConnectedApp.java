@@ -66,9 +66,10 @@ public final class ConnectedApp {
                 }
                 continue; // the queries producing it read only streams without sources: it never has events
             }
-            events.sinkTo(connector(spec, plan))
+            String uid = uid("sink", spec, perStream);
+            events.sinkTo(connector(spec, plan, env.getCheckpointConfig().isCheckpointingEnabled(), uid))
                     .name(spec.type() + " sink " + spec.stream())
-                    .uid(uid("sink", spec, perStream))
+                    .uid(uid)
                     .setParallelism(events.getParallelism());
         }
     }
@@ -84,10 +85,12 @@ public final class ConnectedApp {
         }
     }
 
-    private static Sink<Event> connector(SinkSpec spec, AppPlan plan) {
+    /** {@code uid} is stable across restarts and unique in the app: with the app's name it names transactions. */
+    private static Sink<Event> connector(SinkSpec spec, AppPlan plan, boolean checkpointing, String uid) {
         switch (spec.type()) {
             case "kafka":
-                return KafkaConnectors.sink(spec, plan.stream(spec.stream()));
+                return KafkaConnectors.sink(spec, plan.stream(spec.stream()), checkpointing,
+                        plan.name() + "-" + uid);
             default:
                 throw new IllegalStateException("the compiler admitted sink type '" + spec.type()
                         + "' but Flink has no connector for it");

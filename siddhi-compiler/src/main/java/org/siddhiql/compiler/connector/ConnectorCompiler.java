@@ -27,12 +27,17 @@ public final class ConnectorCompiler {
         }
     }
 
+    /** Our own sink option, as Siddhi has none: whether a sink writes {@code exactly_once} or {@code at_least_once}. */
+    public static final String DELIVERY_GUARANTEE = "delivery.guarantee";
+    private static final Set<String> DELIVERY_GUARANTEES = Set.of("exactly_once", "at_least_once");
+
     // threading.option is accepted as in Siddhi, where it is required; Flink's parallelism decides the threads.
     private static final Map<String, Options> SOURCES = Map.of(
             "kafka", new Options(Set.of("bootstrap.servers", "topic.list", "group.id"),
                     Set.of("threading.option", "optional.configuration")));
     private static final Map<String, Options> SINKS = Map.of(
-            "kafka", new Options(Set.of("bootstrap.servers", "topic"), Set.of("optional.configuration")));
+            "kafka", new Options(Set.of("bootstrap.servers", "topic"),
+                    Set.of("optional.configuration", DELIVERY_GUARANTEE)));
     private static final Map<String, Options> SOURCE_MAPS = Map.of(
             "json", new Options(Set.of(), Set.of("fail.on.missing.attribute")));
     private static final Map<String, Options> SINK_MAPS = Map.of(
@@ -79,6 +84,7 @@ public final class ConnectorCompiler {
         options.remove("type");
         checkOptions(options, types.get(type), what + " (type '" + type + "')", annotation, position);
         checkOptionalConfiguration(annotation, what, position);
+        checkDeliveryGuarantee(annotation, what, position);
 
         List<Annotation> mapAnnotations = annotation.getAnnotations().stream()
                 .filter(a -> a.getName().equalsIgnoreCase("map"))
@@ -168,6 +174,15 @@ public final class ConnectorCompiler {
                     throw new CompileException(at(element, position), what + " has '" + entry.trim()
                             + "' in optional.configuration, which takes 'key:value' pairs separated by commas");
                 }
+            }
+        }
+    }
+
+    private static void checkDeliveryGuarantee(Annotation annotation, String what, SourcePosition position) {
+        for (Element element : annotation.getElements()) {
+            if (DELIVERY_GUARANTEE.equals(element.getKey()) && !DELIVERY_GUARANTEES.contains(element.getValue())) {
+                throw new CompileException(at(element, position), what + " has " + DELIVERY_GUARANTEE + " '"
+                        + element.getValue() + "': it takes " + quoted(DELIVERY_GUARANTEES));
             }
         }
     }

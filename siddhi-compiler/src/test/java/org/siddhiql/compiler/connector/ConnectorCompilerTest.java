@@ -87,7 +87,7 @@ class ConnectorCompilerTest {
                 + "@sink(type='kafka', topic='big', bootstrap.servers='b:1', partition.no='3', @map(type='json'))\n"
                 + "define stream Big (symbol string, price double);\n" + QUERY);
         assertEquals("2:59: @sink of stream 'Big' (type 'kafka') has unknown option 'partition.no': it takes "
-                + "'bootstrap.servers', 'optional.configuration', 'topic'", e.getMessage());
+                + "'bootstrap.servers', 'delivery.guarantee', 'optional.configuration', 'topic'", e.getMessage());
     }
 
     @Test
@@ -97,6 +97,21 @@ class ConnectorCompilerTest {
                 + "define stream Trades (symbol string, price double);\n" + QUERY);
         assertEquals("2:7: @sink of stream 'Trades' has 'linger.ms' in optional.configuration, which takes "
                 + "'key:value' pairs separated by commas", e.getMessage());
+    }
+
+    @Test
+    void deliveryGuaranteeIsExactlyOnceOrAtLeastOnce() {
+        AppPlan plan = compile("define stream Trades (symbol string, price double);\n"
+                + "@sink(type='kafka', topic='big', bootstrap.servers='b:1', delivery.guarantee='at_least_once',\n"
+                + "      @map(type='json'))\n"
+                + "define stream Big (symbol string, price double);\n" + QUERY);
+        assertEquals("at_least_once", plan.sinks().get(0).option("delivery.guarantee"));
+
+        CompileException e = error("@sink(type='kafka', topic='big', bootstrap.servers='b:1',\n"
+                + "      delivery.guarantee='none', @map(type='json'))\n"
+                + "define stream Trades (symbol string, price double);\n" + QUERY);
+        assertEquals("2:7: @sink of stream 'Trades' has delivery.guarantee 'none': it takes 'at_least_once', "
+                + "'exactly_once'", e.getMessage());
     }
 
     @Test
