@@ -22,6 +22,7 @@ import org.siddhiql.flink.operator.TimeMode;
 import org.siddhiql.flink.translate.FlinkTranslator;
 import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
 import org.siddhiql.runtime.event.Event;
+import org.siddhiql.runtime.fault.StreamFaults;
 
 /**
  * An app whose input streams are read by their {@code @source} connectors and whose {@code @sink} streams are written
@@ -78,7 +79,10 @@ public final class ConnectedApp {
             AppPlan plan, int streamIndex, TaggedEventTypeInfo type) {
         switch (spec.type()) {
             case "kafka":
-                return KafkaConnectors.source(spec, plan.stream(spec.stream()), streamIndex, type);
+                // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream
+                int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
+                        .indexOf(StreamFaults.faultStreamOf(spec.stream()));
+                return KafkaConnectors.source(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex, type);
             default:
                 throw new IllegalStateException("the compiler admitted source type '" + spec.type()
                         + "' but Flink has no connector for it");

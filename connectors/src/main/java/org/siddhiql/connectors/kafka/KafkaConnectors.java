@@ -43,8 +43,13 @@ public final class KafkaConnectors {
     private KafkaConnectors() {
     }
 
+    /**
+     * @param streamIndex the index of the spec's stream among the app's streams, which tags its events
+     * @param faultStreamIndex the index of its fault stream {@code !S}, which takes its unmapped records, or -1 when
+     *     it has none
+     */
     public static KafkaSource<TaggedEvent> source(SourceSpec spec, StreamSchema schema, int streamIndex,
-            TypeInformation<TaggedEvent> type) {
+            int faultStreamIndex, TypeInformation<TaggedEvent> type) {
         Properties properties = optionalConfiguration(spec);
         OffsetResetStrategy reset = "latest".equalsIgnoreCase(
                 properties.getProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG))
@@ -56,8 +61,8 @@ public final class KafkaConnectors {
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperties(properties)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(reset))
-                .setDeserializer(new JsonRecordDeserializer(spec.stream(), streamIndex,
-                        new JsonEventReader(schema, spec.map()), type))
+                .setDeserializer(new JsonRecordDeserializer(spec.stream(), streamIndex, faultStreamIndex,
+                        schema.size(), new JsonEventReader(schema, spec.map()), type))
                 .build();
     }
 

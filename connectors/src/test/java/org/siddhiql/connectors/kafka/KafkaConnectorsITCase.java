@@ -110,6 +110,70 @@ class KafkaConnectorsITCase {
         assertEquals(expected, actual);
     }
 
+    /**
+     * With {@code @OnError(action='STREAM')} on the source's stream, records that do not map go on to its fault stream,
+     * whose reader here sinks them with their errors; the mapped records go through as ever.
+     */
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void unmappedRecordsGoToTheFaultStreamOfAStreamWithOnErrorStream(int parallelism) throws Exception {
+        String in = "orders-p" + parallelism;
+        String out = "rejected-p" + parallelism;
+        String accepted = "accepted-p" + parallelism;
+        KAFKA.createTopics(Map.of(in, 1, out, 1, accepted, 1));
+        List<String> records = List.of("{\"event\":{\"item\":\"a\",\"quantity\":1}}",
+                "{\"event\":{\"item\":\"b\",\"quantity\":\"two\"}}",
+                "{\"event\":{\"item\":\"c\",\"quantity\":3}}",
+                "{\"event\":{\"item\":\"d\"}}");
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (String record : records) {
+                producer.send(new ProducerRecord<>(in, record.getBytes(UTF_8)));
+            }
+        }
+        String app = "@app:name('Orders')\n"
+                + "@OnError(action='STREAM')\n"
+                + "@source(type='kafka', topic.list='" + in + "', bootstrap.servers='" + KAFKA.bootstrapServers()
+                + "', group.id='" + in + "-app', @map(type='json'))\n"
+                + "define stream Orders (item string, quantity long);\n"
+                + "@sink(type='kafka', topic='" + out + "', bootstrap.servers='" + KAFKA.bootstrapServers()
+                + "', @map(type='json'))\n"
+                + "define stream Rejected (item string, error object);\n"
+                + "@sink(type='kafka', topic='" + accepted + "', bootstrap.servers='" + KAFKA.bootstrapServers()
+                + "', @map(type='json'))\n"
+                + "define stream Accepted (item string, quantity long);\n"
+                + "from !Orders select item, _error as error insert into Rejected;\n"
+                + "from Orders select item, quantity insert into Accepted;\n";
+
+        Configuration config = new Configuration();
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(parallelism);
+        env.getConfig().disableGenericTypes();
+        env.enableCheckpointing(200);
+        ConnectedApp.addTo(env, new AppCompiler().compile(app), parallelism);
+        JobClient job = env.executeAsync("Orders");
+        List<String> rejected;
+        List<String> acceptedRecords;
+        try {
+            rejected = consume(out, 2);
+            acceptedRecords = consume(accepted, 2);
+            assertEquals(2, unmappedRecords(job.getJobID()));
+        } finally {
+            job.cancel().get();
+        }
+
+        String error = "org.siddhiql.connectors.json.MappingException: the record at " + in;
+        assertEquals(List.of(
+                "{\"event\":{\"item\":null,\"error\":\"" + error + "-0@1 does not map: attribute 'quantity' is "
+                        + "long but the record has \\\"two\\\"\"}}",
+                "{\"event\":{\"item\":null,\"error\":\"" + error + "-0@3 does not map: attribute 'quantity' is "
+                        + "missing\"}}"), rejected);
+        // the fault stream's reader runs in the sequential operator, in order; Accepted's query may run in parallel
+        acceptedRecords.sort(null);
+        assertEquals(List.of("{\"event\":{\"item\":\"a\",\"quantity\":1}}",
+                "{\"event\":{\"item\":\"c\",\"quantity\":3}}"), acceptedRecords);
+    }
+
     private static long unmappedRecords(JobID job) {
         return METRICS.findMetrics(job, "unmappedRecords").values().stream()
                 .mapToLong(counter -> ((Counter) counter).getCount())

@@ -126,7 +126,7 @@ class KafkaExactlyOnceITCase {
         List<String> streamNames = new ArrayList<>(plan.streams().keySet());
         SourceSpec source = plan.sources().get(0);
         DataStream<TaggedEvent> input = env.fromSource(KafkaConnectors.source(source,
-                        plan.stream(source.stream()), streamNames.indexOf(source.stream()), type),
+                        plan.stream(source.stream()), streamNames.indexOf(source.stream()), -1, type),
                 WatermarkStrategy.noWatermarks(), "kafka source").setParallelism(1);
         DataStream<Event> totals = FlinkTranslator.translate(plan, input, Set.of(source.stream()),
                 TimeMode.PROCESSING_TIME, parallelism).get("Totals");
