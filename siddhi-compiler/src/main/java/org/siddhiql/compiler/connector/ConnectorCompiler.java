@@ -100,8 +100,9 @@ public final class ConnectorCompiler {
                         "@" + nested.getName() + " inside " + what + " is not supported");
             }
         }
-        return factory.create(definition.getId(), type, options,
-                map(mapAnnotations.get(0), what, maps, position), position.line(), position.column());
+        MapSpec map = map(mapAnnotations.get(0), what, maps, position);
+        OptionValues.checkMapperOf(type, map.type(), what, at(mapAnnotations.get(0), position));
+        return factory.create(definition.getId(), type, options, map, position.line(), position.column());
     }
 
     private static MapSpec map(Annotation annotation, String connector, Map<String, Options> maps,

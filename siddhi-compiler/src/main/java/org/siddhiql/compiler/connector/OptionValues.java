@@ -16,7 +16,18 @@ final class OptionValues {
     static final Set<String> FILE_SOURCE_OPTIONS = Set.of("file.uri", "dir.uri", "mode", "tailing",
             "dir.polling.interval");
 
+    /** The one mapper each connector type has so far. */
+    private static final Map<String, String> MAPPER_OF = Map.of("kafka", "json", "file", "csv");
+
     private OptionValues() {
+    }
+
+    static void checkMapperOf(String connector, String mapper, String what, SourcePosition position) {
+        String supported = MAPPER_OF.get(connector);
+        if (!mapper.equals(supported)) {
+            throw new CompileException(position, what + " (type '" + connector + "') cannot map " + mapper
+                    + " yet: it maps " + supported);
+        }
     }
 
     /**

@@ -89,6 +89,15 @@ class FileConnectorCompilerTest {
     }
 
     @Test
+    void eachConnectorTypeTakesItsOwnMapper() {
+        assertEquals("1:54: @source of stream 'Trades' (type 'file') cannot map json yet: it maps csv",
+                error("@source(type='file', file.uri='/a', tailing='false', @map(type='json'))\n" + STREAMS));
+        assertEquals("1:76: @source of stream 'Trades' (type 'kafka') cannot map csv yet: it maps json",
+                error("@source(type='kafka', topic.list='t', bootstrap.servers='b', group.id='g',"
+                        + " @map(type='csv'))\n" + STREAMS));
+    }
+
+    @Test
     void aCsvDelimiterIsOneCharacterOtherThanAQuote() {
         assertEquals("1:71: @map of @source of stream 'Trades' has delimiter '::': it takes one character other than"
                 + " a quote or a line break",
