@@ -6,17 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,7 +102,51 @@ class FileConnectorsITCase {
                 "\"Big, \"\"Blue\"\"\"|2|16.0"));
         expected.sort(null);
         assertEquals(expected, committedLines(out));
-        assertEquals(4, unmappedRecords(result));
+        assertEquals(4, unmappedRecords(result.getJobID()));
+    }
+
+    /**
+     * With {@code dir.polling.interval} the source watches its directory: a file moved in while the job runs is read,
+     * and its events reach committed part files on the next checkpoints.
+     */
+    @Test
+    void watchesTheDirectoryForNewFilesWhenAPollingIntervalIsGiven() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("watched"));
+        Path staging = Files.createDirectories(temp.resolve("staging"));
+        Path out = temp.resolve("filtered");
+        Files.writeString(in.resolve("first.csv"), "A,1.5,1\nB,2.5,0\n", UTF_8);
+        String app = "@source(type='file', dir.uri='" + in.toUri() + "', tailing='false',"
+                + " dir.polling.interval='100', @map(type='csv'))\n"
+                + "define stream Trades (symbol string, price double, volume long);\n"
+                + "@sink(type='file', file.uri='" + out.toUri() + "', @map(type='csv'))\n"
+                + "define stream Traded (symbol string, price double);\n"
+                + "from Trades[volume > 0] select symbol, price insert into Traded;\n";
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.enableCheckpointing(100);
+        ConnectedApp.addTo(env, new AppCompiler().compile(app), 1);
+        JobClient job = env.executeAsync("Traded");
+        try {
+            assertEquals(List.of("A,1.5"), awaitCommittedLines(out, 1));
+            // written elsewhere and moved in whole, since a file is read once when it is found
+            Files.writeString(staging.resolve("second.csv"), "C,3.5,2\nD,bad,1\n", UTF_8);
+            Files.move(staging.resolve("second.csv"), in.resolve("second.csv"), StandardCopyOption.ATOMIC_MOVE);
+            assertEquals(List.of("A,1.5", "C,3.5"), awaitCommittedLines(out, 2));
+            assertEquals(1, unmappedRecords(job.getJobID()));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static List<String> awaitCommittedLines(Path directory, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> lines = List.of();
+        while (lines.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            lines = Files.isDirectory(directory) ? committedLines(directory) : List.of();
+        }
+        return lines;
     }
 
     /** The lines of the committed part files; in-progress and pending files are hidden ({@code .part-...}). */
@@ -112,8 +161,8 @@ class FileConnectorsITCase {
         return lines;
     }
 
-    private static long unmappedRecords(JobExecutionResult result) {
-        return METRICS.findMetrics(result.getJobID(), "unmappedRecords").values().stream()
+    private static long unmappedRecords(JobID job) {
+        return METRICS.findMetrics(job, "unmappedRecords").values().stream()
                 .mapToLong(counter -> ((Counter) counter).getCount())
                 .sum();
     }
