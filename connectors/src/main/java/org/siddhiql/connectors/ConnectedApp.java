@@ -16,6 +16,7 @@ import org.siddhiql.compiler.connector.ConnectorSpec;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.connectors.file.FileConnectors;
 import org.siddhiql.connectors.kafka.KafkaConnectors;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.operator.TimeMode;
@@ -47,11 +48,8 @@ public final class ConnectedApp {
         DataStream<TaggedEvent> input = null;
         Map<String, Integer> perStream = new HashMap<>();
         for (SourceSpec spec : plan.sources()) {
-            DataStream<TaggedEvent> source = env.fromSource(
-                            connector(spec, plan, streamNames.indexOf(spec.stream()), type),
-                            WatermarkStrategy.noWatermarks(), spec.type() + " source " + spec.stream(), type)
-                    .setParallelism(1)
-                    .uid(uid("source", spec, perStream));
+            DataStream<TaggedEvent> source = read(env, spec, plan, streamNames.indexOf(spec.stream()), type,
+                    uid("source", spec, perStream));
             input = input == null ? source : input.union(source);
         }
         Set<String> external = plan.sources().stream().map(SourceSpec::stream).collect(Collectors.toSet());
@@ -75,6 +73,17 @@ public final class ConnectedApp {
         }
     }
 
+    private static DataStream<TaggedEvent> read(StreamExecutionEnvironment env, SourceSpec spec, AppPlan plan,
+            int streamIndex, TaggedEventTypeInfo type, String uid) {
+        if (spec.type().equals("file")) {
+            return FileConnectors.source(env, spec, plan.stream(spec.stream()), streamIndex, type, uid);
+        }
+        return env.fromSource(connector(spec, plan, streamIndex, type), WatermarkStrategy.noWatermarks(),
+                        spec.type() + " source " + spec.stream(), type)
+                .setParallelism(1)
+                .uid(uid);
+    }
+
     private static Source<TaggedEvent, ?, ?> connector(SourceSpec spec,
             AppPlan plan, int streamIndex, TaggedEventTypeInfo type) {
         switch (spec.type()) {
@@ -95,6 +104,8 @@ public final class ConnectedApp {
             case "kafka":
                 return KafkaConnectors.sink(spec, plan.stream(spec.stream()), checkpointing,
                         plan.name() + "-" + uid);
+            case "file":
+                return FileConnectors.sink(spec);
             default:
                 throw new IllegalStateException("the compiler admitted sink type '" + spec.type()
                         + "' but Flink has no connector for it");

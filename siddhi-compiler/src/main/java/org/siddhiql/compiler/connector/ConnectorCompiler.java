@@ -34,14 +34,18 @@ public final class ConnectorCompiler {
     // threading.option is accepted as in Siddhi, where it is required; Flink's parallelism decides the threads.
     private static final Map<String, Options> SOURCES = Map.of(
             "kafka", new Options(Set.of("bootstrap.servers", "topic.list", "group.id"),
-                    Set.of("threading.option", "optional.configuration")));
+                    Set.of("threading.option", "optional.configuration")),
+            "file", new Options(Set.of(), OptionValues.FILE_SOURCE_OPTIONS));
     private static final Map<String, Options> SINKS = Map.of(
             "kafka", new Options(Set.of("bootstrap.servers", "topic"),
-                    Set.of("optional.configuration", DELIVERY_GUARANTEE)));
+                    Set.of("optional.configuration", DELIVERY_GUARANTEE)),
+            "file", new Options(Set.of("file.uri"), Set.of()));
     private static final Map<String, Options> SOURCE_MAPS = Map.of(
-            "json", new Options(Set.of(), Set.of("fail.on.missing.attribute")));
+            "json", new Options(Set.of(), Set.of("fail.on.missing.attribute")),
+            "csv", new Options(Set.of(), Set.of("delimiter", "fail.on.unknown.attribute")));
     private static final Map<String, Options> SINK_MAPS = Map.of(
-            "json", new Options(Set.of(), Set.of()));
+            "json", new Options(Set.of(), Set.of()),
+            "csv", new Options(Set.of(), Set.of("delimiter")));
 
     private final List<SourceSpec> sources = new ArrayList<>();
     private final List<SinkSpec> sinks = new ArrayList<>();
@@ -85,6 +89,9 @@ public final class ConnectorCompiler {
         checkOptions(options, types.get(type), what + " (type '" + type + "')", annotation, position);
         checkOptionalConfiguration(annotation, what, position);
         checkDeliveryGuarantee(annotation, what, position);
+        if (type.equals("file") && kind.equals("@source")) {
+            OptionValues.checkFileSource(options, annotation, what, position);
+        }
 
         List<Annotation> mapAnnotations = annotation.getAnnotations().stream()
                 .filter(a -> a.getName().equalsIgnoreCase("map"))
@@ -99,8 +106,9 @@ public final class ConnectorCompiler {
                         "@" + nested.getName() + " inside " + what + " is not supported");
             }
         }
-        return factory.create(definition.getId(), type, options,
-                map(mapAnnotations.get(0), what, maps, position), position.line(), position.column());
+        MapSpec map = map(mapAnnotations.get(0), what, maps, position);
+        OptionValues.checkMapperOf(type, map.type(), what, at(mapAnnotations.get(0), position));
+        return factory.create(definition.getId(), type, options, map, position.line(), position.column());
     }
 
     private static MapSpec map(Annotation annotation, String connector, Map<String, Options> maps,
@@ -115,6 +123,9 @@ public final class ConnectorCompiler {
                     + what + " is not supported yet: only the default " + type + " mapping is");
         }
         checkOptions(options, maps.get(type), what + " (type '" + type + "')", annotation, position);
+        if (type.equals("csv")) {
+            OptionValues.checkCsvDelimiter(annotation, what, position);
+        }
         return new MapSpec(type, options);
     }
 

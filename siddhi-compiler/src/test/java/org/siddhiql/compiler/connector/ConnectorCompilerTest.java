@@ -69,8 +69,8 @@ class ConnectorCompilerTest {
         CompileException e = error("define stream In (a int);\n"
                 + "  @source(type='carrierPigeon', @map(type='json'))\n"
                 + "define stream Trades (symbol string, price double);\n" + QUERY);
-        assertEquals("2:3: @source of stream 'Trades' has unknown type 'carrierPigeon': supported types are 'kafka'",
-                e.getMessage());
+        assertEquals("2:3: @source of stream 'Trades' has unknown type 'carrierPigeon': supported types are"
+                + " 'file', 'kafka'", e.getMessage());
     }
 
     @Test
@@ -118,12 +118,12 @@ class ConnectorCompilerTest {
     void aConnectorNeedsAJsonMap() {
         CompileException missing = error("@sink(type='kafka', topic='big', bootstrap.servers='b:1')\n"
                 + "define stream Trades (symbol string, price double);\n" + QUERY);
-        assertEquals("1:1: @sink of stream 'Trades' needs a @map(type=...): supported mappers are 'json'",
+        assertEquals("1:1: @sink of stream 'Trades' needs a @map(type=...): supported mappers are 'csv', 'json'",
                 missing.getMessage());
 
         CompileException unknown = error("@sink(type='kafka', topic='big', bootstrap.servers='b:1', "
                 + "@map(type='xml'))\ndefine stream Trades (symbol string, price double);\n" + QUERY);
-        assertEquals("1:59: @map of @sink of stream 'Trades' has unknown type 'xml': supported types are 'json'",
+        assertEquals("1:59: @map of @sink of stream 'Trades' has unknown type 'xml': supported types are 'csv', 'json'",
                 unknown.getMessage());
     }
 

@@ -1,0 +1,70 @@
+package org.siddhiql.connectors.file;
+
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.siddhiql.compiler.connector.SinkSpec;
+import org.siddhiql.compiler.connector.SourceSpec;
+import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.connectors.csv.CsvEventReader;
+import org.siddhiql.connectors.csv.CsvEventWriter;
+import org.siddhiql.flink.operator.TaggedEvent;
+import org.siddhiql.runtime.event.Event;
+
+/**
+ * {@code @source/@sink(type='file')} as Flink's {@link FileSource} and {@link FileSink}, with siddhi-io-file's option
+ * names and the CSV mapping.
+ *
+ * <p>The source reads the lines of {@code file.uri}, or of every file under {@code dir.uri} (recursively, skipping
+ * hidden files whose names start with {@code .} or {@code _}); which files and how far were read is in Flink's
+ * checkpoints. It is bounded unless {@code dir.polling.interval} is given: then the directory is watched for new
+ * files, which must be complete when they appear there (move them in), since a file is read once. Unlike Siddhi, files
+ * are never deleted or moved after reading.
+ *
+ * <p>The sink writes part files directly into the directory {@code file.uri} (Siddhi writes one file there). A part
+ * file is committed, made visible under its final name, only when a checkpoint completes, and then never written
+ * again: the output is exactly-once across failures, and without checkpoints nothing is committed until the input
+ * ends.
+ */
+public final class FileConnectors {
+    private FileConnectors() {
+    }
+
+    /** The source's lines as events of its stream; {@code uid} is that of the reader, its mapper gets a suffix. */
+    public static DataStream<TaggedEvent> source(StreamExecutionEnvironment env, SourceSpec spec, StreamSchema schema,
+            int streamIndex, TypeInformation<TaggedEvent> type, String uid) {
+        boolean directory = spec.option("dir.uri") != null;
+        FileSource.FileSourceBuilder<String> builder = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+                new Path(directory ? spec.option("dir.uri") : spec.option("file.uri")));
+        String interval = spec.option("dir.polling.interval");
+        if (interval != null) {
+            builder.monitorContinuously(Duration.ofMillis(Long.parseLong(interval)));
+        }
+        return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "file source " + spec.stream())
+                .setParallelism(1)
+                .uid(uid)
+                .flatMap(new CsvLineMapper(spec.stream(), streamIndex, new CsvEventReader(schema, spec.map())))
+                .returns(type)
+                .name("csv mapping " + spec.stream())
+                .setParallelism(1)
+                .uid(uid + "-map");
+    }
+
+    public static FileSink<Event> sink(SinkSpec spec) {
+        return FileSink.forRowFormat(new Path(spec.option("file.uri")),
+                        new CsvEventEncoder(new CsvEventWriter(spec.map())))
+                .withBucketAssigner(new BasePathBucketAssigner<>())
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(OutputFileConfig.builder().withPartSuffix(".csv").build())
+                .build();
+    }
+}

@@ -1,0 +1,96 @@
+package org.siddhiql.compiler.connector;
+
+import io.siddhi.query.api.annotation.Annotation;
+import io.siddhi.query.api.annotation.Element;
+import java.util.Map;
+import java.util.Set;
+import org.siddhiql.compiler.CompileException;
+import org.siddhiql.compiler.SourcePosition;
+
+/**
+ * Checks of option values, beyond their names, for connectors and mappers whose values a runtime honours only in
+ * part: a value we cannot honour is a compile error at its position, never a quietly different behaviour.
+ */
+final class OptionValues {
+    /** The file source's options, by siddhi-io-file's names. */
+    static final Set<String> FILE_SOURCE_OPTIONS = Set.of("file.uri", "dir.uri", "mode", "tailing",
+            "dir.polling.interval");
+
+    /** The one mapper each connector type has so far. */
+    private static final Map<String, String> MAPPER_OF = Map.of("kafka", "json", "file", "csv");
+
+    private OptionValues() {
+    }
+
+    static void checkMapperOf(String connector, String mapper, String what, SourcePosition position) {
+        String supported = MAPPER_OF.get(connector);
+        if (!mapper.equals(supported)) {
+            throw new CompileException(position, what + " (type '" + connector + "') cannot map " + mapper
+                    + " yet: it maps " + supported);
+        }
+    }
+
+    /**
+     * A file source reads whole lines of one file or of every file in a directory. Exactly one of {@code file.uri}
+     * and {@code dir.uri} names what to read; {@code mode} can only be {@code line}, Siddhi's default. Siddhi tails
+     * files by default, following appends to them, which Flink's FileSource cannot do, so {@code tailing='false'}
+     * must be said. A directory is read once, or watched for new files every {@code dir.polling.interval}
+     * milliseconds when that option is given.
+     */
+    static void checkFileSource(Map<String, String> options, Annotation annotation, String what,
+            SourcePosition position) {
+        if (options.containsKey("file.uri") == options.containsKey("dir.uri")) {
+            throw new CompileException(position, what + " needs exactly one of 'file.uri' and 'dir.uri'");
+        }
+        for (Element element : annotation.getElements()) {
+            String value = element.getValue();
+            SourcePosition at = at(element, position);
+            switch (element.getKey()) {
+                case "mode":
+                    if (!value.equals("line")) {
+                        throw new CompileException(at, what + " has mode '" + value
+                                + "': only mode 'line' (one event per line) is supported");
+                    }
+                    break;
+                case "tailing":
+                    if (!value.equalsIgnoreCase("false")) {
+                        throw new CompileException(at, what + " has tailing '" + value
+                                + "': following appends to a file is not supported, set tailing='false'");
+                    }
+                    break;
+                case "dir.polling.interval":
+                    if (!options.containsKey("dir.uri")) {
+                        throw new CompileException(at, what + " has 'dir.polling.interval' but no 'dir.uri'");
+                    }
+                    if (!value.matches("[1-9][0-9]{0,9}")) {
+                        throw new CompileException(at, what + " has dir.polling.interval '" + value
+                                + "': it takes a positive number of milliseconds");
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!options.containsKey("tailing")) {
+            throw new CompileException(position, what + " tails its files by default in Siddhi, following appends to"
+                    + " them, which is not supported: set tailing='false'");
+        }
+    }
+
+    /** Our CSV mapping splits on one character. */
+    static void checkCsvDelimiter(Annotation annotation, String what, SourcePosition position) {
+        for (Element element : annotation.getElements()) {
+            if ("delimiter".equals(element.getKey())) {
+                String value = element.getValue();
+                if (value.length() != 1 || value.equals("\"") || value.equals("\n") || value.equals("\r")) {
+                    throw new CompileException(at(element, position), what + " has delimiter '" + value
+                            + "': it takes one character other than a quote or a line break");
+                }
+            }
+        }
+    }
+
+    private static SourcePosition at(Element element, SourcePosition fallback) {
+        return element.getQueryContextStartIndex() == null ? fallback : SourcePosition.of(element);
+    }
+}
