@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.siddhiql.compiler.connector.MapSpec;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
-import org.siddhiql.connectors.json.MappingException;
+import org.siddhiql.connectors.MappingException;
 
 /**
  * Siddhi's default CSV source mapping: one line is one event, its fields the attributes in schema order, separated by

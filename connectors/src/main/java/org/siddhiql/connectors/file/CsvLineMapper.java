@@ -5,7 +5,7 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 import org.siddhiql.connectors.csv.CsvEventReader;
-import org.siddhiql.connectors.json.MappingException;
+import org.siddhiql.connectors.MappingException;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.runtime.event.Event;
 import org.slf4j.Logger;

@@ -10,6 +10,7 @@ import java.util.List;
 import org.siddhiql.compiler.connector.MapSpec;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.connectors.MappingException;
 
 /**
  * Siddhi's default JSON source mapping: a record is one event {@code {"event":{"symbol":"A","price":1.5}}}, the same

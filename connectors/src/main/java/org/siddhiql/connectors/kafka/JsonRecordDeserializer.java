@@ -7,7 +7,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.siddhiql.connectors.json.JsonEventReader;
-import org.siddhiql.connectors.json.MappingException;
+import org.siddhiql.connectors.MappingException;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.fault.ProcessingError;

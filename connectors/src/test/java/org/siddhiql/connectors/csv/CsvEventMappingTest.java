@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.siddhiql.compiler.connector.MapSpec;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
-import org.siddhiql.connectors.json.MappingException;
+import org.siddhiql.connectors.MappingException;
 
 class CsvEventMappingTest {
     private static final StreamSchema TRADES = new StreamSchema("Trades",

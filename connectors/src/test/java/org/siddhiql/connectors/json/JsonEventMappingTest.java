@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.siddhiql.compiler.connector.MapSpec;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.connectors.MappingException;
 
 class JsonEventMappingTest {
     private static final StreamSchema TRADES = new StreamSchema("Trades",

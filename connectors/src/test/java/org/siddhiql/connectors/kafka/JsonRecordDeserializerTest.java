@@ -21,7 +21,7 @@ import org.siddhiql.compiler.connector.MapSpec;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.connectors.json.JsonEventReader;
-import org.siddhiql.connectors.json.MappingException;
+import org.siddhiql.connectors.MappingException;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
 import org.siddhiql.runtime.fault.ProcessingError;

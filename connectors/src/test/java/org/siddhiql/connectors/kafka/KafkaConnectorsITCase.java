@@ -162,7 +162,7 @@ class KafkaConnectorsITCase {
             job.cancel().get();
         }
 
-        String error = "org.siddhiql.connectors.json.MappingException: the record at " + in;
+        String error = "org.siddhiql.connectors.MappingException: the record at " + in;
         assertEquals(List.of(
                 "{\"event\":{\"item\":null,\"error\":\"" + error + "-0@1 does not map: attribute 'quantity' is "
                         + "long but the record has \\\"two\\\"\"}}",

@@ -1,4 +1,4 @@
-package org.siddhiql.connectors.json;
+package org.siddhiql.connectors;
 
 /** A record that does not map to an event of its stream; the message says why, for logs and fault streams. */
 public final class MappingException extends Exception {
