@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -87,17 +87,18 @@ final class ConnectedRun {
                 + "; checkpoints every " + checkpointInterval.toMillis() + " ms to " + jobCheckpoints
                 + ", kept on cancel. Ctrl-C cancels.");
         log.flush();
-        Thread onSignal = new Thread(() -> cancel(job), "siddhi-cancel-on-signal");
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread onSignal = new Thread(() -> cancel(job, cancelled), "siddhi-cancel-on-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             job.getJobExecutionResult().get();
             log.println("siddhi: the sources ended and so did the job");
             return;
         } catch (InterruptedException e) {
-            cancel(job);
+            cancel(job, cancelled);
         } catch (ExecutionException e) {
-            if (job.getJobStatus().get() != JobStatus.CANCELED) {
-                throw e;
+            if (!cancelled.get()) {
+                throw e; // the job failed: its cluster is gone with it, so its status cannot be asked
             }
         } finally {
             removeHook(onSignal);
@@ -107,7 +108,8 @@ final class ConnectedRun {
                 .orElse("no checkpoint was completed"));
     }
 
-    private static void cancel(JobClient job) {
+    private static void cancel(JobClient job, AtomicBoolean cancelled) {
+        cancelled.set(true);
         try {
             job.cancel().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             job.getJobExecutionResult().exceptionally(failure -> null)
