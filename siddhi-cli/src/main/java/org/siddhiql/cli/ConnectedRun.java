@@ -82,7 +82,8 @@ final class ConnectedRun {
         env.getConfig().disableGenericTypes(); // a Kryo fallback anywhere in the job is a bug
         ConnectedApp.addTo(env, plan, parallelism);
         JobClient job = env.executeAsync(plan.name());
-        Path jobCheckpoints = Path.of(checkpointDir).resolve(job.getJobID().toString());
+        String jobCheckpoints = location(URI.create(checkpointDir.toString().replaceAll("/+$", "") + "/"
+                + job.getJobID()));
         log.println("siddhi: running " + plan.name() + (restoreFrom == null ? "" : " from " + restoreFrom)
                 + "; checkpoints every " + checkpointInterval.toMillis() + " ms to " + jobCheckpoints
                 + ", kept on cancel. Ctrl-C cancels.");
@@ -95,7 +96,7 @@ final class ConnectedRun {
             log.println("siddhi: the sources ended and so did the job");
             return;
         } catch (InterruptedException e) {
-            cancel(job, cancelled);
+            cancel(job, cancelled); // an interrupt is how an embedding program asks the run to stop
         } catch (ExecutionException e) {
             if (!cancelled.get()) {
                 throw e; // the job failed: its cluster is gone with it, so its status cannot be asked
@@ -103,9 +104,18 @@ final class ConnectedRun {
         } finally {
             removeHook(onSignal);
         }
-        log.println("siddhi: cancelled; " + latestCheckpoint(jobCheckpoints)
+        if (!"file".equals(checkpointDir.getScheme())) {
+            log.println("siddhi: cancelled; restart with --from-savepoint " + jobCheckpoints + "/chk-<latest>");
+            return;
+        }
+        log.println("siddhi: cancelled; " + latestCheckpoint(Path.of(jobCheckpoints))
                 .map(checkpoint -> "restart with --from-savepoint " + checkpoint)
                 .orElse("no checkpoint was completed"));
+    }
+
+    /** A local path for a file URI, else the URI. */
+    private static String location(URI uri) {
+        return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
     }
 
     private static void cancel(JobClient job, AtomicBoolean cancelled) {
