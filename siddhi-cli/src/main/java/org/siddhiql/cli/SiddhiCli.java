@@ -2,12 +2,16 @@ package org.siddhiql.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.flink.util.TimeUtils;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.compiler.CompileException;
 import org.siddhiql.compiler.OnDemandCompiler;
@@ -93,7 +97,9 @@ public final class SiddhiCli {
 
     @Command(name = "run", description = {"Runs an app on an embedded Flink cluster.",
             "With --events: over an events file, in event time (Siddhi's playback).",
-            "Without: over events typed on standard input, in processing time (\"ts\" optional)."})
+            "Without: an app with @source annotations runs from its sources into its @sink streams, in processing "
+                    + "time, checkpointing, until cancelled (Ctrl-C); any other app over events typed on standard "
+                    + "input, in processing time (\"ts\" optional)."})
     static final class Run extends AppCommand {
         @Option(names = "--events", paramLabel = "EVENTS",
                 description = "JSON-lines events: {\"stream\":..,\"ts\":..,\"data\":[..]} per line, in time order")
@@ -114,6 +120,19 @@ public final class SiddhiCli {
                 + "through, stop with a savepoint in DIR (end-of-input timers do not fire) and print its path"})
         Path savepoint;
 
+        @Option(names = "--checkpoint-interval", defaultValue = "10s", paramLabel = "DURATION",
+                converter = DurationConverter.class,
+                description = "with @source: time between checkpoints, e.g. 500ms, 10s, 1min (default: ${DEFAULT-VALUE})")
+        Duration checkpointInterval;
+
+        @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = {"with @source: where checkpoints go, "
+                + "a local path or a URI such as file:///data/ckpt (default: <tmp>/siddhi-checkpoints/<app name>)"})
+        String checkpointDir;
+
+        @Option(names = "--from-savepoint", paramLabel = "PATH", description = {"with @source: resume from a "
+                + "savepoint or a retained checkpoint (.../<job id>/chk-<n>), as printed when a run is cancelled"})
+        String fromSavepoint;
+
         @Override
         int execute(AppPlan plan) throws Exception {
             if (parallelism < 1) {
@@ -124,6 +143,12 @@ public final class SiddhiCli {
             }
             if (out != null) {
                 EmbeddedRun.requireDirectory(out);
+            }
+            if (events == null && !plan.sources().isEmpty()) {
+                return runConnected(plan);
+            }
+            if (checkpointDir != null || fromSavepoint != null) {
+                throw new UserError("--checkpoint-dir and --from-savepoint need an app with @source (and no --events)");
             }
             if (events == null) {
                 if (savepoint != null) {
@@ -146,6 +171,51 @@ public final class SiddhiCli {
                 out().println(run.runToSavepoint(out, savepoint));
             }
             return 0;
+        }
+
+        private int runConnected(AppPlan plan) throws Exception {
+            if (savepoint != null) {
+                throw new UserError("--savepoint needs --events; a run with @source keeps its checkpoints on cancel");
+            }
+            if (checkpointInterval.isNegative() || checkpointInterval.toMillis() < 10) {
+                throw new UserError("--checkpoint-interval must be at least 10ms");
+            }
+            List<String> unsunk = new ArrayList<>(plan.outputStreams());
+            plan.sinks().forEach(sink -> unsunk.remove(sink.stream()));
+            if (!unsunk.isEmpty()) {
+                spec.commandLine().getErr().println("siddhi: not written (no @sink): " + String.join(", ", unsunk));
+            }
+            URI storage = checkpointDir == null
+                    ? Path.of(System.getProperty("java.io.tmpdir"), "siddhi-checkpoints", plan.name()).toUri()
+                    : location(checkpointDir);
+            String restore = fromSavepoint == null ? null : existing(location(fromSavepoint)).toString();
+            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore).run(spec.commandLine().getErr());
+            return 0;
+        }
+
+        /** A URI as given, or a local path made absolute. */
+        private static URI location(String pathOrUri) {
+            return pathOrUri.matches("[a-zA-Z][a-zA-Z0-9+.-]*://.*|file:.*")
+                    ? URI.create(pathOrUri) : Path.of(pathOrUri).toAbsolutePath().toUri();
+        }
+
+        private static URI existing(URI snapshot) {
+            if ("file".equals(snapshot.getScheme()) && !Files.isDirectory(Path.of(snapshot))) {
+                throw new UserError(Path.of(snapshot) + ": no such savepoint or checkpoint directory");
+            }
+            return snapshot;
+        }
+    }
+
+    /** Durations as Flink writes them in its configuration: 500ms, 10s, 1min. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return TimeUtils.parseDuration(value);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 500ms or 10s");
+            }
         }
     }
 

@@ -113,6 +113,41 @@ class SiddhiCliTest {
         assertTrue(reported.contains("stdin: 1 of 4 lines were not events of the app"), reported);
     }
 
+    private static final String KAFKA_APP = "@app:name('live')\n"
+            + "@source(type='kafka', topic.list='trades', bootstrap.servers='localhost:9', group.id='live', "
+            + "threading.option='single.thread', @map(type='json'))\n"
+            + "define stream Trades (symbol string, price double);\n"
+            + "@sink(type='kafka', topic='big', bootstrap.servers='localhost:9', @map(type='json'))\n"
+            + "define stream Big (symbol string, price double);\n"
+            + "from Trades[price > 10.0] select symbol, price insert into Big;\n";
+
+    @Test
+    void checkpointOptionsNeedAnAppWithSources() throws IOException {
+        Path app = write("app.siddhi", APP);
+        CliRun result = CliRun.of("run", app.toString(), "--from-savepoint", dir.toString());
+        assertEquals(1, result.exitCode());
+        assertEquals("--checkpoint-dir and --from-savepoint need an app with @source (and no --events)",
+                result.errLine());
+    }
+
+    @Test
+    void resumingFromAMissingCheckpointIsRejectedBeforeRunning() throws IOException {
+        Path app = write("live.siddhi", KAFKA_APP);
+        Path missing = dir.resolve("checkpoints").resolve("chk-7");
+        CliRun result = CliRun.of("run", app.toString(), "--from-savepoint", missing.toString());
+        assertEquals(1, result.exitCode());
+        assertEquals(missing + ": no such savepoint or checkpoint directory", result.errLine());
+    }
+
+    @Test
+    void theCheckpointIntervalIsADuration() throws IOException {
+        Path app = write("live.siddhi", KAFKA_APP);
+        CliRun result = CliRun.of("run", app.toString(), "--checkpoint-interval", "soon");
+        assertEquals(2, result.exitCode());
+        assertEquals("Invalid value for option '--checkpoint-interval': 'soon' is not a duration such as 500ms or 10s",
+                result.errLine());
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

@@ -1,0 +1,154 @@
+package org.siddhiql.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.connectors.ConnectedApp;
+
+/**
+ * {@code bin/siddhi run} of an app with {@code @source}s: a long-running job reading its sources and writing its
+ * {@code @sink}s in processing time, until cancelled.
+ *
+ * <p>It checkpoints exactly-once to RocksDB, incrementally, into {@code <checkpoint dir>/<job id>/chk-<n>}; the
+ * checkpoints are retained when the job is cancelled, so a later run can resume from the latest one as from a
+ * savepoint. Cancelling is an interrupt of the running thread or, from a terminal, Ctrl-C or SIGTERM: a shutdown
+ * hook cancels the job and waits for it, so the sources' offsets and the queries' state stay in the last checkpoint.
+ */
+final class ConnectedRun {
+    /** How long a cancellation may take before the run gives up waiting for the job. */
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final AppPlan plan;
+    private final int parallelism;
+    private final Duration checkpointInterval;
+    private final URI checkpointDir;
+    private final String restoreFrom; // null: start from the sources' start offsets
+
+    ConnectedRun(AppPlan plan, int parallelism, Duration checkpointInterval, URI checkpointDir, String restoreFrom) {
+        this.plan = plan;
+        this.parallelism = parallelism;
+        this.checkpointInterval = checkpointInterval;
+        this.checkpointDir = checkpointDir;
+        this.restoreFrom = restoreFrom;
+    }
+
+    /**
+     * The Flink configuration of the run. RocksDB keeps state off the heap and spills to disk, so a long-running app's
+     * windows and tables are not bounded by memory; incremental checkpoints upload only new SST files, so a
+     * checkpoint's cost follows the change, not the state's size.
+     */
+    Configuration configuration() {
+        Configuration config = new Configuration();
+        // a failure ends the run with its cause; the user restarts from the retained checkpoint
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        config.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toString());
+        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        config.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        if (restoreFrom != null) {
+            config.set(SavepointConfigOptions.SAVEPOINT_PATH, restoreFrom);
+        }
+        return config;
+    }
+
+    /** Runs until the job fails, its sources end, or the run is cancelled; {@code log} gets the run's notices. */
+    void run(PrintWriter log) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        env.setParallelism(parallelism);
+        env.getConfig().disableGenericTypes(); // a Kryo fallback anywhere in the job is a bug
+        ConnectedApp.addTo(env, plan, parallelism);
+        JobClient job = env.executeAsync(plan.name());
+        String jobCheckpoints = location(URI.create(checkpointDir.toString().replaceAll("/+$", "") + "/"
+                + job.getJobID()));
+        log.println("siddhi: running " + plan.name() + (restoreFrom == null ? "" : " from " + restoreFrom)
+                + "; checkpoints every " + checkpointInterval.toMillis() + " ms to " + jobCheckpoints
+                + ", kept on cancel. Ctrl-C cancels.");
+        log.flush();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread onSignal = new Thread(() -> cancel(job, cancelled), "siddhi-cancel-on-signal");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            job.getJobExecutionResult().get();
+            log.println("siddhi: the sources ended and so did the job");
+            return;
+        } catch (InterruptedException e) {
+            cancel(job, cancelled); // an interrupt is how an embedding program asks the run to stop
+        } catch (ExecutionException e) {
+            if (!cancelled.get()) {
+                throw e; // the job failed: its cluster is gone with it, so its status cannot be asked
+            }
+        } finally {
+            removeHook(onSignal);
+        }
+        if (!"file".equals(checkpointDir.getScheme())) {
+            log.println("siddhi: cancelled; restart with --from-savepoint " + jobCheckpoints + "/chk-<latest>");
+            return;
+        }
+        log.println("siddhi: cancelled; " + latestCheckpoint(Path.of(jobCheckpoints))
+                .map(checkpoint -> "restart with --from-savepoint " + checkpoint)
+                .orElse("no checkpoint was completed"));
+    }
+
+    /** A local path for a file URI, else the URI. */
+    private static String location(URI uri) {
+        return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
+    }
+
+    private static void cancel(JobClient job, AtomicBoolean cancelled) {
+        cancelled.set(true);
+        try {
+            job.cancel().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            job.getJobExecutionResult().exceptionally(failure -> null)
+                    .get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // already finished, or the cluster is going down with the JVM: its checkpoints are on disk either way
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running and cancels the job
+        }
+    }
+
+    /** The newest completed checkpoint of a job: the {@code chk-<n>} with the highest n that has its metadata. */
+    static Optional<Path> latestCheckpoint(Path jobCheckpoints) throws IOException {
+        if (!Files.isDirectory(jobCheckpoints)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(jobCheckpoints)) {
+            List<Path> completed = entries
+                    .filter(dir -> dir.getFileName().toString().matches("chk-\\d+"))
+                    .filter(dir -> Files.isRegularFile(dir.resolve("_metadata")))
+                    .toList();
+            return completed.stream().max(Comparator.comparingLong(
+                    dir -> Long.parseLong(dir.getFileName().toString().substring("chk-".length()))));
+        }
+    }
+}

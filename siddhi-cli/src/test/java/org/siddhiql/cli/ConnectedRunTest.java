@@ -1,0 +1,43 @@
+package org.siddhiql.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.net.URI;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
+import org.junit.jupiter.api.Test;
+import org.siddhiql.compiler.AppCompiler;
+import org.siddhiql.compiler.plan.AppPlan;
+
+/** The checkpointing a live run is given: what a restart needs, and nothing a test of the job itself would show. */
+class ConnectedRunTest {
+    private static final AppPlan PLAN = new AppCompiler().compile(
+            "define stream S (a int);\nfrom S select a insert into O;\n");
+
+    @Test
+    void checkpointsIncrementallyToRocksDbExactlyOnceAndKeepsThemOnCancel() {
+        Configuration config = new ConnectedRun(PLAN, 2, Duration.ofSeconds(10), URI.create("file:///data/ckpt"), null)
+                .configuration();
+        assertEquals("rocksdb", config.get(StateBackendOptions.STATE_BACKEND));
+        assertEquals(true, config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
+        assertEquals("file:///data/ckpt", config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+        assertEquals(Duration.ofSeconds(10), config.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
+        assertEquals(CheckpointingMode.EXACTLY_ONCE, config.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE));
+        assertEquals(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION,
+                config.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION));
+        assertFalse(config.contains(SavepointConfigOptions.SAVEPOINT_PATH));
+    }
+
+    @Test
+    void resumesFromTheGivenSnapshot() {
+        Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
+                "file:///data/ckpt/job/chk-3").configuration();
+        assertEquals("file:///data/ckpt/job/chk-3", config.get(SavepointConfigOptions.SAVEPOINT_PATH));
+    }
+}
