@@ -38,8 +38,13 @@ public final class ConnectedApp {
     private ConnectedApp() {
     }
 
-    /** Adds the app's sources, queries and sinks to {@code env}. */
-    public static void addTo(StreamExecutionEnvironment env, AppPlan plan, int parallelism) {
+    /**
+     * Adds the app's sources, queries and sinks to {@code env}.
+     *
+     * @return the events of the app's streams, by name, for a caller to write the streams that have no {@code @sink}
+     */
+    public static Map<String, DataStream<Event>> addTo(StreamExecutionEnvironment env, AppPlan plan,
+            int parallelism) {
         if (plan.sources().isEmpty()) {
             throw new IllegalArgumentException("app '" + plan.name() + "' has no @source: nothing would feed it");
         }
@@ -71,6 +76,7 @@ public final class ConnectedApp {
                     .uid(uid)
                     .setParallelism(events.getParallelism());
         }
+        return streams;
     }
 
     private static DataStream<TaggedEvent> read(StreamExecutionEnvironment env, SourceSpec spec, AppPlan plan,

@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -21,9 +24,12 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.connectors.ConnectedApp;
+import org.siddhiql.runtime.event.Event;
 
 /**
  * {@code bin/siddhi run} of an app with {@code @source}s: a long-running job reading its sources and writing its
@@ -43,9 +49,12 @@ final class ConnectedRun {
     private final Duration checkpointInterval;
     private final URI checkpointDir;
     private final String restoreFrom; // null: start from the sources' start offsets
+    private final Path outDir; // null: output streams without a @sink go to stdout
 
-    ConnectedRun(AppPlan plan, int parallelism, Duration checkpointInterval, URI checkpointDir, String restoreFrom) {
+    ConnectedRun(AppPlan plan, int parallelism, Duration checkpointInterval, URI checkpointDir, String restoreFrom,
+            Path outDir) {
         this.plan = plan;
+        this.outDir = outDir;
         this.parallelism = parallelism;
         this.checkpointInterval = checkpointInterval;
         this.checkpointDir = checkpointDir;
@@ -80,7 +89,7 @@ final class ConnectedRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
         env.setParallelism(parallelism);
         env.getConfig().disableGenericTypes(); // a Kryo fallback anywhere in the job is a bug
-        ConnectedApp.addTo(env, plan, parallelism);
+        writeUnsunkStreams(ConnectedApp.addTo(env, plan, parallelism));
         JobClient job = env.executeAsync(plan.name());
         String jobCheckpoints = location(URI.create(checkpointDir.toString().replaceAll("/+$", "") + "/"
                 + job.getJobID()));
@@ -149,6 +158,29 @@ final class ConnectedRun {
                     .toList();
             return completed.stream().max(Comparator.comparingLong(
                     dir -> Long.parseLong(dir.getFileName().toString().substring("chk-".length()))));
+        }
+    }
+
+    /**
+     * Output streams without a {@code @sink} are written as {@code run --events} writes them: to stdout, or to
+     * {@code OUTDIR/<Stream>.jsonl}. These writers append as events come and are not part of checkpoints (at least
+     * once across a restore); use a {@code @sink} where exactly-once output matters.
+     */
+    private void writeUnsunkStreams(Map<String, DataStream<Event>> streams) throws IOException {
+        Set<String> sunk = plan.sinks().stream().map(SinkSpec::stream).collect(Collectors.toSet());
+        for (String stream : plan.outputStreams()) {
+            DataStream<Event> events = streams.get(stream);
+            if (sunk.contains(stream) || events == null) {
+                continue;
+            }
+            JsonLinesSink sink;
+            if (outDir == null) {
+                sink = JsonLinesSink.toStdout(stream);
+            } else {
+                Files.createDirectories(outDir);
+                sink = JsonLinesSink.toFile(stream, outDir.resolve(stream + ".jsonl"));
+            }
+            events.sinkTo(sink).name("output " + stream).uid("siddhi-output-" + stream).setParallelism(1);
         }
     }
 }

@@ -180,16 +180,12 @@ public final class SiddhiCli {
             if (checkpointInterval.isNegative() || checkpointInterval.toMillis() < 10) {
                 throw new UserError("--checkpoint-interval must be at least 10ms");
             }
-            List<String> unsunk = new ArrayList<>(plan.outputStreams());
-            plan.sinks().forEach(sink -> unsunk.remove(sink.stream()));
-            if (!unsunk.isEmpty()) {
-                spec.commandLine().getErr().println("siddhi: not written (no @sink): " + String.join(", ", unsunk));
-            }
             URI storage = checkpointDir == null
                     ? Path.of(System.getProperty("java.io.tmpdir"), "siddhi-checkpoints", plan.name()).toUri()
                     : location(checkpointDir);
             String restore = fromSavepoint == null ? null : existing(location(fromSavepoint)).toString();
-            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore).run(spec.commandLine().getErr());
+            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, out)
+                    .run(spec.commandLine().getErr());
             return 0;
         }
 

@@ -70,7 +70,8 @@ class ConnectedRunITCase {
                 + "', @map(type='json'))\n"
                 + "define stream Totals (seq long, symbol string, total double);\n"
                 + "from Trades#window.length(8) select seq, symbol, sum(price) as total group by symbol\n"
-                + "insert into Totals;\n";
+                + "insert into Totals;\n"
+                + "from Trades[price > 50.0] select seq, symbol insert into Expensive;\n";
     }
 
     @Test
@@ -82,7 +83,8 @@ class ConnectedRunITCase {
         assertEquals(FIRST_BATCH + SECOND_BATCH, expected.size());
 
         produce(0, FIRST_BATCH);
-        BackgroundRun firstRun = start(app, "--checkpoint-dir", checkpoints.toString());
+        Path live = dir.resolve("live");
+        BackgroundRun firstRun = start(app, "--checkpoint-dir", checkpoints.toString(), "--out", live.toString());
         try (Output output = new Output()) {
             assertEquals(expected.subList(0, FIRST_BATCH), output.awaitDistinct(FIRST_BATCH));
             // the next checkpoint may have started before the last outputs; the one after it follows all events
@@ -95,14 +97,25 @@ class ConnectedRunITCase {
 
             produce(FIRST_BATCH, SECOND_BATCH);
             BackgroundRun secondRun = start(app, "--checkpoint-dir", checkpoints.toString(),
-                    "--from-savepoint", restart.toString());
+                    "--from-savepoint", restart.toString(), "--out", live.toString());
             List<String> distinct = output.awaitDistinct(FIRST_BATCH + SECOND_BATCH);
             CliRun resumed = secondRun.cancel();
             assertEquals(0, resumed.exitCode(), resumed.err());
 
             assertEquals(expected, distinct);
             assertEquals(expected, output.all(), "no record written twice");
+            // a stream without @sink is written as by run --events (appended, not part of checkpoints)
+            assertEquals(dataOf(dir.resolve("replay").resolve("Expensive.jsonl")),
+                    dataOf(live.resolve("Expensive.jsonl")).stream().distinct().toList());
         }
+    }
+
+    private static List<String> dataOf(Path jsonLines) throws IOException {
+        List<String> data = new ArrayList<>();
+        for (String line : Files.readAllLines(jsonLines, UTF_8)) {
+            data.add(JSON.readTree(line).get("data").toString());
+        }
+        return data;
     }
 
     /** The same events replayed from a file by {@code run --events}, as [seq, symbol, total] JSON arrays. */

@@ -22,8 +22,8 @@ class ConnectedRunTest {
 
     @Test
     void checkpointsIncrementallyToRocksDbExactlyOnceAndKeepsThemOnCancel() {
-        Configuration config = new ConnectedRun(PLAN, 2, Duration.ofSeconds(10), URI.create("file:///data/ckpt"), null)
-                .configuration();
+        Configuration config = new ConnectedRun(PLAN, 2, Duration.ofSeconds(10), URI.create("file:///data/ckpt"), null,
+                null).configuration();
         assertEquals("rocksdb", config.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(true, config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
         assertEquals("file:///data/ckpt", config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
@@ -37,7 +37,7 @@ class ConnectedRunTest {
     @Test
     void resumesFromTheGivenSnapshot() {
         Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
-                "file:///data/ckpt/job/chk-3").configuration();
+                "file:///data/ckpt/job/chk-3", null).configuration();
         assertEquals("file:///data/ckpt/job/chk-3", config.get(SavepointConfigOptions.SAVEPOINT_PATH));
     }
 }
