@@ -2,7 +2,7 @@ package org.siddhiql.compiler.plan;
 
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.runtime.state.StateProvider;
-import org.siddhiql.runtime.table.SharedTableState;
+import org.siddhiql.runtime.state.SharedState;
 import org.siddhiql.runtime.table.TableRows;
 import org.siddhiql.runtime.table.TableSpec;
 
@@ -28,7 +28,7 @@ public final class TableSource implements OnDemandSource {
 
     @Override
     public Rows declare(StateProvider state) {
-        TableRows rows = table.instantiate(new SharedTableState(state));
+        TableRows rows = table.instantiate(new SharedState(state));
         return rows::contents;
     }
 }

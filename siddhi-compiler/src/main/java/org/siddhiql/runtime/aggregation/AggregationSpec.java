@@ -82,7 +82,7 @@ public final class AggregationSpec implements Serializable {
 
     /**
      * The aggregation's buckets in managed state. State names derive from the aggregation's name only, so the query
-     * feeding it and every query reading it, run in one operator, share them (see {@code SharedTableState}).
+     * feeding it and every query reading it, run in one operator, share them (see {@code SharedState}).
      */
     public AggregationStore instantiate(StateProvider state) {
         return new AggregationStore(this, state);

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.state.Codecs;
 import org.siddhiql.runtime.state.MapCell;
+import org.siddhiql.runtime.state.SharedState;
 import org.siddhiql.runtime.state.StateCodec;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.state.ValueCell;
-import org.siddhiql.runtime.table.SharedTableState;
 
 /**
  * The buckets of one incremental aggregation, as Siddhi's chain of incremental executors keeps them: per duration a
@@ -62,7 +62,7 @@ public final class AggregationStore {
         this.spec = spec;
         this.groups = spec.groupBy().size();
         this.durations = spec.durations();
-        String prefix = SharedTableState.PREFIX + "aggregation:" + spec.name() + ".";
+        String prefix = SharedState.name("aggregation", spec.name()) + ".";
         this.clocks = state.value(prefix + "clocks", Codecs.listOf(Codecs.LONG));
         for (BucketDuration duration : durations) {
             running.add(state.map(prefix + "running." + duration, Codecs.STRING, ROW));

@@ -12,8 +12,8 @@ import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.fault.EngineFailure;
 import org.siddhiql.runtime.fault.StreamFaults;
+import org.siddhiql.runtime.state.SharedState;
 import org.siddhiql.runtime.state.StateProvider;
-import org.siddhiql.runtime.table.SharedTableState;
 import org.siddhiql.runtime.table.TableMembership;
 import org.siddhiql.runtime.table.TableRows;
 import org.siddhiql.runtime.table.TableSpec;
@@ -58,7 +58,7 @@ public final class QueryGraphKernel {
         this.plans = List.copyOf(queries);
         this.exported = Set.copyOf(exported);
         this.faults = faults;
-        StateProvider shared = new SharedTableState(state);
+        StateProvider shared = new SharedState(state);
         Map<String, TriggerSpec> triggerSpecs = new TreeMap<>();
         for (QueryPlan plan : plans) {
             plan.namedWindows().forEach(w -> namedWindows.computeIfAbsent(w.name(), n -> w.instantiate(shared)));

@@ -2,6 +2,7 @@ package org.siddhiql.runtime.table;
 
 import java.io.Serializable;
 import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.runtime.state.SharedState;
 import org.siddhiql.runtime.state.StateProvider;
 
 /**
@@ -57,9 +58,9 @@ public final class TableSpec implements Serializable {
 
     /**
      * The table's rows in managed state. Their state names derive from the table's name only, so every query of one
-     * operator that reads or writes the table sees the same rows (see {@link SharedTableState}).
+     * operator that reads or writes the table sees the same rows (see {@link SharedState}).
      */
     public TableRows instantiate(StateProvider state) {
-        return new TableRows(this, state, SharedTableState.PREFIX + name());
+        return new TableRows(this, state, SharedState.name("table", name()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.event.EventType;
+import org.siddhiql.runtime.state.SharedState;
 import org.siddhiql.runtime.state.StateProvider;
 
 /**
@@ -19,7 +20,7 @@ public final class NamedWindowKernel {
 
     NamedWindowKernel(NamedWindowSpec spec, StateProvider state) {
         this.spec = spec;
-        String name = NamedWindowSpec.STATE_PREFIX + spec.name();
+        String name = SharedState.name("window", spec.name());
         this.window = spec.window().instantiate(state, name);
         this.timers = new WindowTimers(state, name + ".timers");
     }

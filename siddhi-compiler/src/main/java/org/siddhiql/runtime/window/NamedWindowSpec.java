@@ -12,9 +12,6 @@ import org.siddhiql.runtime.state.StateProvider;
 public final class NamedWindowSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** State names of named windows start with this, so that every query touching one shares its cells. */
-    public static final String STATE_PREFIX = "window:";
-
     private final StreamSchema schema;
     private final WindowSpec window;
     private final boolean publishesCurrent;
@@ -48,7 +45,7 @@ public final class NamedWindowSpec implements Serializable {
         return publishesExpired;
     }
 
-    /** A view of the window's state; every view of one operator shares the same cells (see {@link #STATE_PREFIX}). */
+    /** A view of the window's state; every view of one operator shares the same cells (see {@link org.siddhiql.runtime.state.SharedState}). */
     public NamedWindowKernel instantiate(StateProvider state) {
         return new NamedWindowKernel(this, state);
     }
