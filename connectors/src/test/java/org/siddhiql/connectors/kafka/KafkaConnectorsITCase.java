@@ -16,20 +16,15 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.connectors.ConnectedApp;
 import org.siddhiql.testing.kafka.KafkaBrokerExtension;
+import org.siddhiql.testing.kafka.TopicReader;
 
 /** A SiddhiQL app reading JSON events from a real Kafka topic and writing its results to another, on a MiniCluster. */
 class KafkaConnectorsITCase {
@@ -68,7 +63,7 @@ class KafkaConnectorsITCase {
         String out = "big-trades-p" + parallelism;
         KAFKA.createTopics(Map.of(in, 1, out, 1));
         List<String> expected = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (KafkaProducer<byte[], byte[]> producer = KAFKA.producer()) {
             for (int i = 0; i < EVENTS; i++) {
                 double price = i + 0.25;
                 long volume = i % 10;
@@ -125,7 +120,7 @@ class KafkaConnectorsITCase {
                 "{\"event\":{\"item\":\"b\",\"quantity\":\"two\"}}",
                 "{\"event\":{\"item\":\"c\",\"quantity\":3}}",
                 "{\"event\":{\"item\":\"d\"}}");
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (KafkaProducer<byte[], byte[]> producer = KAFKA.producer()) {
             for (String record : records) {
                 producer.send(new ProducerRecord<>(in, record.getBytes(UTF_8)));
             }
@@ -180,35 +175,11 @@ class KafkaConnectorsITCase {
                 .sum();
     }
 
-    private static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
     /** The topic's records until {@code count} arrived, and a further second to see any surplus. */
     private static List<String> consume(String topic, int count) {
-        List<String> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                poll(consumer, records);
-            }
-            long grace = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-            while (System.nanoTime() < grace) {
-                poll(consumer, records);
-            }
-        }
-        return records;
-    }
-
-    private static void poll(KafkaConsumer<byte[], byte[]> consumer, List<String> records) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-            records.add(new String(record.value(), UTF_8));
+        try (TopicReader reader = KAFKA.reader(topic)) {
+            reader.readUntil(count, Duration.ofSeconds(90));
+            return reader.readFor(Duration.ofSeconds(1));
         }
     }
 }

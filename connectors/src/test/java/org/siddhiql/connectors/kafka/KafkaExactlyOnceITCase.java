@@ -20,14 +20,8 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,6 +35,7 @@ import org.siddhiql.flink.translate.FlinkTranslator;
 import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.testing.kafka.KafkaBrokerExtension;
+import org.siddhiql.testing.kafka.TopicReader;
 
 /**
  * A job whose Kafka sink is exactly-once fails once mid-stream, after a checkpoint, and restarts from it: a
@@ -93,18 +88,15 @@ class KafkaExactlyOnceITCase {
         addFailingOnce(env, new AppCompiler().compile(app(in, out)), parallelism);
 
         List<String> expected = new ArrayList<>();
-        List<String> actual = new ArrayList<>();
+        List<String> actual;
         JobClient job = env.executeAsync("Totals");
-        try (KafkaProducer<byte[], byte[]> producer = producer();
-                KafkaConsumer<byte[], byte[]> consumer = committedReader(out)) {
+        try (KafkaProducer<byte[], byte[]> producer = KAFKA.producer();
+                TopicReader reader = KAFKA.reader(out)) {
             produce(producer, in, 0, EVENTS / 2, expected);
-            consume(consumer, expected.size(), actual);
+            reader.readUntil(expected.size(), Duration.ofSeconds(90));
             produce(producer, in, EVENTS / 2, EVENTS, expected);
-            consume(consumer, expected.size(), actual);
-            long grace = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < grace) {
-                poll(consumer, actual);
-            }
+            reader.readUntil(expected.size(), Duration.ofSeconds(90));
+            actual = new ArrayList<>(reader.readFor(Duration.ofSeconds(2)));
         } finally {
             job.cancel().get();
         }
@@ -166,35 +158,5 @@ class KafkaExactlyOnceITCase {
             expected.add("{\"event\":{\"symbol\":\"S" + i + "\",\"total\":" + (i + 0.5) * 2 + "}}");
         }
         producer.flush();
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static KafkaConsumer<byte[], byte[]> committedReader(String topic) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
-    }
-
-    /** Reads until {@code records} holds {@code count}, for at most 90 seconds. */
-    private static void consume(KafkaConsumer<byte[], byte[]> consumer, int count, List<String> records) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (records.size() < count && System.nanoTime() < deadline) {
-            poll(consumer, records);
-        }
-    }
-
-    private static void poll(KafkaConsumer<byte[], byte[]> consumer, List<String> records) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-            records.add(new String(record.value(), UTF_8));
-        }
     }
 }

@@ -1,6 +1,9 @@
 package org.siddhiql.testing.kafka;
 
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -46,5 +49,16 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
 
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         broker().createTopics(partitionsByTopic);
+    }
+
+    /** A producer of raw records that waits for every replica ({@code acks=all}); the caller closes it. */
+    public KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** A reader of {@code topic} from its start; the caller closes it. */
+    public TopicReader reader(String topic) {
+        return new TopicReader(bootstrapServers(), topic);
     }
 }
