@@ -17,6 +17,7 @@ import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.connectors.file.FileConnectors;
+import org.siddhiql.connectors.http.HttpConnectors;
 import org.siddhiql.connectors.kafka.KafkaConnectors;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.operator.TimeMode;
@@ -92,12 +93,14 @@ public final class ConnectedApp {
 
     private static Source<TaggedEvent, ?, ?> connector(SourceSpec spec,
             AppPlan plan, int streamIndex, TaggedEventTypeInfo type) {
+        // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream
+        int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
+                .indexOf(StreamFaults.faultStreamOf(spec.stream()));
         switch (spec.type()) {
             case "kafka":
-                // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream
-                int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
-                        .indexOf(StreamFaults.faultStreamOf(spec.stream()));
                 return KafkaConnectors.source(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex, type);
+            case "http":
+                return HttpConnectors.source(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex);
             default:
                 throw new IllegalStateException("the compiler admitted source type '" + spec.type()
                         + "' but Flink has no connector for it");
@@ -112,6 +115,8 @@ public final class ConnectedApp {
                         plan.name() + "-" + uid);
             case "file":
                 return FileConnectors.sink(spec);
+            case "http":
+                return HttpConnectors.sink(spec, plan.stream(spec.stream()));
             default:
                 throw new IllegalStateException("the compiler admitted sink type '" + spec.type()
                         + "' but Flink has no connector for it");
