@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.siddhiql.compiler.CompileException;
@@ -19,6 +20,7 @@ import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.connectors.file.FileConnectors;
 import org.siddhiql.connectors.http.HttpConnectors;
 import org.siddhiql.connectors.kafka.KafkaConnectors;
+import org.siddhiql.connectors.s3.S3Connectors;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.operator.TimeMode;
 import org.siddhiql.flink.translate.FlinkTranslator;
@@ -85,6 +87,9 @@ public final class ConnectedApp {
         if (spec.type().equals("file")) {
             return FileConnectors.source(env, spec, plan.stream(spec.stream()), streamIndex, type, uid);
         }
+        if (spec.type().equals("s3")) {
+            return S3Connectors.source(env, spec, plan.stream(spec.stream()), streamIndex, type, uid);
+        }
         return env.fromSource(connector(spec, plan, streamIndex, type), WatermarkStrategy.noWatermarks(),
                         spec.type() + " source " + spec.stream(), type)
                 .setParallelism(1)
@@ -117,10 +122,22 @@ public final class ConnectedApp {
                 return FileConnectors.sink(spec);
             case "http":
                 return HttpConnectors.sink(spec, plan.stream(spec.stream()));
+            case "s3":
+                return S3Connectors.sink(spec);
             default:
                 throw new IllegalStateException("the compiler admitted sink type '" + spec.type()
                         + "' but Flink has no connector for it");
         }
+    }
+
+    /**
+     * The options the process running the app must give Flink's file systems ({@code FileSystem.initialize}) for the
+     * app's s3 connectors; empty when it has none. See {@link S3Connectors#fileSystemConfiguration}.
+     */
+    public static Configuration fileSystemConfiguration(AppPlan plan) {
+        List<ConnectorSpec> specs = new ArrayList<>(plan.sources());
+        specs.addAll(plan.sinks());
+        return S3Connectors.fileSystemConfiguration(specs);
     }
 
     /** {@code siddhi-source-Trades-0}: the first source of stream Trades. */
