@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -211,6 +212,57 @@ class HttpConnectorsITCase {
             assertEquals("http sink of stream 'Out': POST " + receiver.url("/out") + " answered 500: down for "
                     + "maintenance, after 3 attempts", cause.getMessage());
             assertEquals(3, receiver.attempts());
+        }
+    }
+
+    /**
+     * The guarantee, shown: a 400 from the sink's server fails the job, which restarts from its last checkpoint; the
+     * event the source had accepted (answered 200) is not replayed, so it is lost, and the endpoint serves again.
+     */
+    @Test
+    void afterARestartTheEndpointServesAgainButAnAcceptedEventInFlightIsLost() throws Exception {
+        int port = freePort();
+        try (RecordingServer receiver = new RecordingServer(null, attempt -> attempt == 0 ? 400 : 200)) {
+            String app = "@app:name('Restarting')\n"
+                    + "@source(type='http', receiver.url='http://127.0.0.1:" + port + "/in', @map(type='json'))\n"
+                    + "define stream In (id int);\n"
+                    + "@sink(type='http', publisher.url='" + receiver.url("/out") + "', @map(type='json'))\n"
+                    + "define stream Out (id int);\n"
+                    + "from In select id insert into Out;\n";
+            Configuration config = new Configuration();
+            config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
+            config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+            env.setParallelism(1);
+            env.getConfig().disableGenericTypes();
+            env.enableCheckpointing(100);
+            ConnectedApp.addTo(env, new AppCompiler().compile(app), 1);
+            JobClient job = env.executeAsync();
+            try {
+                HttpClient client = HttpClient.newHttpClient();
+                URI url = URI.create("http://127.0.0.1:" + port + "/in");
+                awaitListening(client, url, null);
+                assertResponse(200, "", post(client, url, null, "{\"id\":1}"));
+                awaitStatus(job, JobStatus.RESTARTING);
+                awaitStatus(job, JobStatus.RUNNING);
+                awaitListening(client, url, null);
+                assertResponse(200, "", post(client, url, null, "{\"id\":2}"));
+
+                assertEquals(List.of("{\"event\":{\"id\":2}}"),
+                        receiver.take(1, TIMEOUT).stream().map(RecordingServer.Request::body).toList());
+                assertEquals(2, receiver.attempts());
+            } finally {
+                job.cancel().get();
+            }
+        }
+    }
+
+    private static void awaitStatus(JobClient job, JobStatus status) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (job.getJobStatus().get() != status) {
+            assertTrue(System.nanoTime() < deadline, "the job did not become " + status);
+            Thread.sleep(20);
         }
     }
 
