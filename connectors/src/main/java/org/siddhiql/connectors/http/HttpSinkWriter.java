@@ -41,7 +41,7 @@ final class HttpSinkWriter implements SinkWriter<Event> {
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .method(settings.method(), HttpRequest.BodyPublishers.ofByteArray(encoder.encode(event.data())));
-        settings.headers().forEach(request::header);
+        settings.headers().forEach(request::setHeader); // a Content-Type of the app's replaces ours
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

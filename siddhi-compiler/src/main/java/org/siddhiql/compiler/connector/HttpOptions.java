@@ -36,6 +36,9 @@ public final class HttpOptions {
             "retry.interval", "max.retry.interval");
 
     private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
+    /** Headers of the connection and the framing, which Java's HTTP client refuses to take from a caller. */
+    private static final Set<String> CLIENT_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
 
     private HttpOptions() {
     }
@@ -91,10 +94,17 @@ public final class HttpOptions {
                     }
                     break;
                 case "headers":
+                    Map<String, String> headers;
                     try {
-                        headers(value);
+                        headers = headers(value);
                     } catch (IllegalArgumentException e) {
                         throw new CompileException(at, what + " has headers " + e.getMessage());
+                    }
+                    for (String name : headers.keySet()) {
+                        if (CLIENT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                            throw new CompileException(at, what + " has header '" + name + "', which the HTTP client"
+                                    + " sets itself");
+                        }
                     }
                     break;
                 case "max.retries":

@@ -61,6 +61,9 @@ class HttpS3OptionsTest {
         assertEquals("2:48: @sink of stream 'Out' has headers item 'X-Team=risk': it takes \"'name:value',...\"",
                 error(TRADES + "@sink(type='http', publisher.url='http://h/x', headers=\"'X-Team=risk'\", "
                         + "@map(type='json'))\n" + OUT + QUERY));
+        assertEquals("2:48: @sink of stream 'Out' has header 'Host', which the HTTP client sets itself",
+                error(TRADES + "@sink(type='http', publisher.url='http://h/x', headers=\"'Host:elsewhere'\", "
+                        + "@map(type='json'))\n" + OUT + QUERY));
         assertEquals("1:58: @source of stream 'Trades' (type 'http') cannot map csv yet: it maps json",
                 error("@source(type='http', receiver.url='http://0.0.0.0:80/t', @map(type='csv'))\n" + TRADES
                         + OUT + QUERY));
