@@ -45,8 +45,9 @@ class ConnectedRunTest {
 
     @Test
     void givesFlinksFileSystemsTheEndpointsAndCredentialsOfS3Connectors() {
-        AppPlan plan = new AppCompiler().compile("@source(type='s3', bucket.name='in-bucket', endpoint='http://h:9000',\n"
-                + "  path.style.access='true', aws.access.key='AK', aws.secret.key='SK', @map(type='csv'))\n"
+        AppPlan plan = new AppCompiler().compile("@source(type='s3', bucket.name='in-bucket',\n"
+                + "  endpoint='http://h:9000', path.style.access='true', aws.access.key='AK', aws.secret.key='SK',\n"
+                + "  @map(type='csv'))\n"
                 + "define stream S (a int);\nfrom S select a insert into O;\n");
         Configuration config = new ConnectedRun(plan, 1, Duration.ofSeconds(1), URI.create("file:///data/ckpt"), null,
                 null).configuration();

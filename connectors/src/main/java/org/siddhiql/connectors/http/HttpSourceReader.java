@@ -18,11 +18,11 @@ import org.siddhiql.runtime.fault.ProcessingError;
 
 /**
  * Serves the endpoint while it holds the endpoint split, and emits the events of accepted requests in the order their
- * requests were accepted. The server's threads map each body and put its events into a bounded queue, blocking while it
- * is full (so a slow job slows its clients down rather than running out of memory); the request is answered once all
- * its events are in the queue. A body that does not map goes, with its reason, to the stream's fault stream
- * {@code !S} when the stream has one ({@code @OnError(action='STREAM')}), else it is answered 400 with the reason;
- * either way it is counted in {@code unmappedRecords}.
+ * requests were accepted, a request's events one after the other. The server's threads map each body and put its
+ * events into a bounded queue, blocking while it is full (so a slow job slows its clients down rather than running
+ * out of memory); the request is answered once all its events are in the queue. A body that does not map goes, with
+ * its reason, to the stream's fault stream {@code !S} when the stream has one ({@code @OnError(action='STREAM')}),
+ * else it is answered 400 with the reason; either way it is counted in {@code unmappedRecords}.
  */
 final class HttpSourceReader implements SourceReader<TaggedEvent, HttpEndpointSplit> {
     static final int QUEUE_CAPACITY = 10_000;
@@ -35,6 +35,7 @@ final class HttpSourceReader implements SourceReader<TaggedEvent, HttpEndpointSp
     private final Counter unmapped;
     private final BlockingQueue<TaggedEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Object availability = new Object();
+    private final Object requests = new Object();
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private HttpEndpoint endpoint; // null until the split is assigned
 
@@ -80,8 +81,10 @@ final class HttpSourceReader implements SourceReader<TaggedEvent, HttpEndpointSp
             put(new TaggedEvent(faultStreamIndex, new Event(now, data)));
             return null;
         }
-        for (Object[] data : events) {
-            put(new TaggedEvent(streamIndex, new Event(now, data)));
+        synchronized (requests) { // a request's events stay together, whatever other requests arrive meanwhile
+            for (Object[] data : events) {
+                put(new TaggedEvent(streamIndex, new Event(now, data)));
+            }
         }
         return null;
     }

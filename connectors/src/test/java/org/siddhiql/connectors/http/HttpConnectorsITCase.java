@@ -148,11 +148,14 @@ class HttpConnectorsITCase {
                 HttpClient client = HttpClient.newBuilder().sslContext(certificates.client()).build();
                 URI url = URI.create("https://127.0.0.1:" + port + "/in");
                 awaitListening(client, url, null);
-                assertResponse(200, "", post(client, url, null, "[{\"id\":1,\"note\":\"tls\"},{\"id\":2,\"note\":null}]"));
+                assertResponse(200, "", post(client, url, null,
+                        "[{\"id\":1,\"note\":\"tls\"},{\"id\":2,\"note\":null}]"));
 
                 assertEquals(List.of(
-                        new RecordingServer.Request("PUT", "/out", null, null, "{\"event\":{\"id\":10,\"note\":\"tls\"}}"),
-                        new RecordingServer.Request("PUT", "/out", null, null, "{\"event\":{\"id\":20,\"note\":null}}")),
+                        new RecordingServer.Request("PUT", "/out", null, null,
+                                "{\"event\":{\"id\":10,\"note\":\"tls\"}}"),
+                        new RecordingServer.Request("PUT", "/out", null, null,
+                                "{\"event\":{\"id\":20,\"note\":null}}")),
                         receiver.take(2, TIMEOUT));
                 // a client that does not trust the certificate is refused during the handshake
                 assertThrows(IOException.class, () -> post(HttpClient.newHttpClient(), url, null, "[]"));

@@ -27,7 +27,8 @@ class HttpS3OptionsTest {
                 + TRADES
                 + "@sink(type='http', publisher.url='http://127.0.0.1:9000/out', method='PUT',\n"
                 + "  headers=\"'X-Team:risk','Accept:application/json'\", max.retries='3', retry.interval='50',\n"
-                + "  max.retry.interval='400', basic.auth.username='app', basic.auth.password='pw', @map(type='json'))\n"
+                + "  max.retry.interval='400', basic.auth.username='app', basic.auth.password='pw',\n"
+                + "  @map(type='json'))\n"
                 + OUT + QUERY);
         assertEquals("@source(type='http', basic.auth.enabled='true', basic.auth.password='${FEED_PASSWORD}',"
                 + " basic.auth.username='feed', https.keystore.file='/etc/ks.p12', https.keystore.password='******',"
