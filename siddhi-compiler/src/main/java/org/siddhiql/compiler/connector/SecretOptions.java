@@ -15,12 +15,13 @@ import java.util.stream.Collectors;
  * values are resolved.
  *
  * <p>An option is a credential when a word of its name (split at {@code .}, {@code -} and {@code _}) is {@code key},
- * {@code token}, {@code jaas} or {@code credentials}, or contains {@code password} or {@code secret}: so
- * {@code aws.secret.key}, {@code basic.auth.password}, {@code sasl.jaas.config} and {@code ssl.keystore.password}
- * are, {@code https.keystore.file} and {@code bucket.name} are not. Inside Kafka's {@code optional.configuration} each
- * {@code key:value} pair is judged by its key. Descriptions of connectors ({@code toString}, {@code explain}, logs)
- * show credentials as {@value #MASK}, unless the value is only a {@code ${NAME}} reference, which names a secret
- * without revealing it.
+ * {@code token}, {@code jaas}, {@code credentials}, {@code authorization} or {@code cookie}, or contains
+ * {@code password} or {@code secret}: so {@code aws.secret.key}, {@code basic.auth.password},
+ * {@code sasl.jaas.config} and {@code ssl.keystore.password} are, {@code https.keystore.file} and
+ * {@code bucket.name} are not. Inside Kafka's {@code optional.configuration} each {@code key:value} pair is judged by
+ * its key, and so is each header of an HTTP sink's {@code headers}. Descriptions of connectors ({@code toString},
+ * {@code explain}, logs) show credentials as {@value #MASK}, unless the value is only a {@code ${NAME}} reference,
+ * which names a secret without revealing it.
  *
  * <p>As in Siddhi, {@code ${NAME}} in an option value is replaced by the system property {@code NAME}, or else the
  * environment variable {@code NAME}, when the connector is built, so a credential need not be written into the app.
@@ -28,9 +29,11 @@ import java.util.stream.Collectors;
 public final class SecretOptions {
     public static final String MASK = "******";
 
-    private static final Set<String> SECRET_WORDS = Set.of("key", "token", "jaas", "credentials");
+    private static final Set<String> SECRET_WORDS = Set.of("key", "token", "jaas", "credentials", "authorization",
+            "cookie");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
-    private static final String PAIRS_OPTION = "optional.configuration";
+    /** Options whose values are lists of pairs, each judged by its own name. */
+    private static final Set<String> PAIRS_OPTIONS = Set.of("optional.configuration", "headers");
 
     private SecretOptions() {
     }
@@ -47,7 +50,7 @@ public final class SecretOptions {
 
     /** The value as a description may show it. */
     public static String shown(String option, String value) {
-        if (option.equals(PAIRS_OPTION)) {
+        if (PAIRS_OPTIONS.contains(option)) {
             return Arrays.stream(value.split(","))
                     .map(SecretOptions::shownPair)
                     .collect(Collectors.joining(","));
@@ -62,14 +65,19 @@ public final class SecretOptions {
         return shown;
     }
 
+    /** A {@code key:value} pair of Kafka's properties, or a {@code 'name:value'} item of HTTP headers. */
     private static String shownPair(String pair) {
-        int colon = pair.indexOf(':');
+        String trimmed = pair.trim();
+        boolean quoted = trimmed.length() >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'");
+        String item = quoted ? trimmed.substring(1, trimmed.length() - 1) : pair;
+        int colon = item.indexOf(':');
         if (colon <= 0) {
             return MASK; // not a pair, so no name to judge it by
         }
-        String key = pair.substring(0, colon);
-        String value = pair.substring(colon + 1);
-        return key + ":" + (isSecret(key.trim()) && !isReference(value.trim()) ? MASK : value);
+        String key = item.substring(0, colon);
+        String value = item.substring(colon + 1);
+        String shown = key + ":" + (isSecret(key.trim()) && !isReference(value.trim()) ? MASK : value);
+        return quoted ? "'" + shown + "'" : shown;
     }
 
     private static boolean isReference(String value) {

@@ -41,6 +41,12 @@ class SecretOptionsTest {
     }
 
     @Test
+    void headersAreMaskedByTheirNames() {
+        assertEquals("'X-Team:risk','Authorization:******','X-Api-Key:${API_KEY}'", SecretOptions.shown("headers",
+                "'X-Team:risk','Authorization:Bearer abc.def','X-Api-Key:${API_KEY}'"));
+    }
+
+    @Test
     void referencesResolveFromTheLookup() {
         Map<String, String> values = Map.of("USER", "ann", "PASS", "a$b\\c");
         assertEquals("ann:a$b\\c@host", SecretOptions.resolve("${USER}:${PASS}@host", values::get));
