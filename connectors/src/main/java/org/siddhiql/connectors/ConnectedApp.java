@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.siddhiql.compiler.CompileException;
@@ -17,7 +18,9 @@ import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.connectors.file.FileConnectors;
+import org.siddhiql.connectors.http.HttpConnectors;
 import org.siddhiql.connectors.kafka.KafkaConnectors;
+import org.siddhiql.connectors.s3.S3Connectors;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.operator.TimeMode;
 import org.siddhiql.flink.translate.FlinkTranslator;
@@ -84,6 +87,9 @@ public final class ConnectedApp {
         if (spec.type().equals("file")) {
             return FileConnectors.source(env, spec, plan.stream(spec.stream()), streamIndex, type, uid);
         }
+        if (spec.type().equals("s3")) {
+            return S3Connectors.source(env, spec, plan.stream(spec.stream()), streamIndex, type, uid);
+        }
         return env.fromSource(connector(spec, plan, streamIndex, type), WatermarkStrategy.noWatermarks(),
                         spec.type() + " source " + spec.stream(), type)
                 .setParallelism(1)
@@ -92,12 +98,14 @@ public final class ConnectedApp {
 
     private static Source<TaggedEvent, ?, ?> connector(SourceSpec spec,
             AppPlan plan, int streamIndex, TaggedEventTypeInfo type) {
+        // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream
+        int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
+                .indexOf(StreamFaults.faultStreamOf(spec.stream()));
         switch (spec.type()) {
             case "kafka":
-                // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream
-                int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
-                        .indexOf(StreamFaults.faultStreamOf(spec.stream()));
                 return KafkaConnectors.source(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex, type);
+            case "http":
+                return HttpConnectors.source(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex);
             default:
                 throw new IllegalStateException("the compiler admitted source type '" + spec.type()
                         + "' but Flink has no connector for it");
@@ -112,10 +120,24 @@ public final class ConnectedApp {
                         plan.name() + "-" + uid);
             case "file":
                 return FileConnectors.sink(spec);
+            case "http":
+                return HttpConnectors.sink(spec, plan.stream(spec.stream()));
+            case "s3":
+                return S3Connectors.sink(spec);
             default:
                 throw new IllegalStateException("the compiler admitted sink type '" + spec.type()
                         + "' but Flink has no connector for it");
         }
+    }
+
+    /**
+     * The options the process running the app must give Flink's file systems ({@code FileSystem.initialize}) for the
+     * app's s3 connectors; empty when it has none. See {@link S3Connectors#fileSystemConfiguration}.
+     */
+    public static Configuration fileSystemConfiguration(AppPlan plan) {
+        List<ConnectorSpec> specs = new ArrayList<>(plan.sources());
+        specs.addAll(plan.sinks());
+        return S3Connectors.fileSystemConfiguration(specs);
     }
 
     /** {@code siddhi-source-Trades-0}: the first source of stream Trades. */

@@ -23,6 +23,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -81,12 +82,16 @@ final class ConnectedRun {
         if (restoreFrom != null) {
             config.set(SavepointConfigOptions.SAVEPOINT_PATH, restoreFrom);
         }
+        config.addAll(ConnectedApp.fileSystemConfiguration(plan)); // the s3 connectors' endpoints and credentials
         return config;
     }
 
     /** Runs until the job fails, its sources end, or the run is cancelled; {@code log} gets the run's notices. */
     void run(PrintWriter log) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        Configuration config = configuration();
+        // Flink configures file systems once per process, and the embedded cluster runs in this one
+        FileSystem.initialize(config, null);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
         env.getConfig().disableGenericTypes(); // a Kryo fallback anywhere in the job is a bug
         writeUnsunkStreams(ConnectedApp.addTo(env, plan, parallelism));

@@ -9,7 +9,10 @@ import org.apache.flink.streaming.api.graph.StreamNode;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.flink.translate.PlanDescriber;
 
-/** {@code explain}: the logical plan, then the Flink operators the app becomes, with their wiring. */
+/**
+ * {@code explain}: the logical plan, the app's connectors, then the Flink operators the app becomes, with their
+ * wiring.
+ */
 final class JobGraphDescriber {
     private JobGraphDescriber() {
     }
@@ -20,6 +23,12 @@ final class JobGraphDescriber {
         run.build(env, null);
         StreamGraph graph = env.getStreamGraph(false);
         StringBuilder out = new StringBuilder("== logical plan ==\n").append(PlanDescriber.describe(plan));
+        if (!plan.sources().isEmpty() || !plan.sinks().isEmpty()) {
+            // credentials masked by the specs themselves (SecretOptions), ${NAME} references shown as written
+            out.append("\n== connectors ==\n");
+            plan.sources().forEach(source -> out.append("  ").append(source).append('\n'));
+            plan.sinks().forEach(sink -> out.append("  ").append(sink).append('\n'));
+        }
         out.append("\n== Flink job graph (events-file run, parallelism ").append(parallelism).append(") ==\n");
         for (StreamNode node : graph.getStreamNodes().stream().sorted(Comparator.comparingInt(StreamNode::getId))
                 .collect(Collectors.toList())) {

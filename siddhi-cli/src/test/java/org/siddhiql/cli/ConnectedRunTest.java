@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -39,5 +41,25 @@ class ConnectedRunTest {
         Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
                 "file:///data/ckpt/job/chk-3", null).configuration();
         assertEquals("file:///data/ckpt/job/chk-3", config.get(SavepointConfigOptions.SAVEPOINT_PATH));
+    }
+
+    @Test
+    void givesFlinksFileSystemsTheEndpointsAndCredentialsOfS3Connectors() {
+        AppPlan plan = new AppCompiler().compile("@source(type='s3', bucket.name='in-bucket',\n"
+                + "  endpoint='http://h:9000', path.style.access='true', aws.access.key='AK', aws.secret.key='SK',\n"
+                + "  @map(type='csv'))\n"
+                + "define stream S (a int);\nfrom S select a insert into O;\n");
+        Configuration config = new ConnectedRun(plan, 1, Duration.ofSeconds(1), URI.create("file:///data/ckpt"), null,
+                null).configuration();
+        assertEquals(Map.of("s3.bucket.in-bucket.endpoint", "http://h:9000",
+                "s3.bucket.in-bucket.path.style.access", "true",
+                "s3.bucket.in-bucket.access.key", "AK",
+                "s3.bucket.in-bucket.secret.key", "SK"), withPrefix(config, "s3."));
+    }
+
+    private static Map<String, String> withPrefix(Configuration config, String prefix) {
+        Map<String, String> options = new HashMap<>(config.toMap());
+        options.keySet().removeIf(key -> !key.startsWith(prefix));
+        return options;
     }
 }

@@ -33,6 +33,39 @@ class SiddhiCliTest {
     }
 
     @Test
+    void explainShowsConnectorsWithoutTheirCredentials() throws IOException {
+        Path app = write("secrets.siddhi", "@app:name('Secrets')\n"
+                + "@source(type='kafka', topic.list='t', bootstrap.servers='b:9093', group.id='g',\n"
+                + "  optional.configuration=\"\"\"security.protocol:SASL_SSL,sasl.mechanism:PLAIN,"
+                + "sasl.jaas.config:PlainLoginModule required username=\"u\" password=\"kafka-pw\";,"
+                + "ssl.truststore.password:${TRUST_PW}\"\"\", @map(type='json'))\n"
+                + "define stream Trades (symbol string, price double, volume long);\n"
+                + "@sink(type='http', publisher.url='https://h/x', basic.auth.username='app',"
+                + " basic.auth.password='http-pw', @map(type='json'))\n"
+                + "define stream Out (symbol string, price double);\n"
+                + "@sink(type='s3', bucket.name='bkt', aws.access.key='AKIA-ID', aws.secret.key='s3-secret',"
+                + " @map(type='csv'))\n"
+                + "define stream Copy (symbol string, price double);\n"
+                + "from Trades[price > 10.0] select symbol, price insert into Out;\n"
+                + "from Trades select symbol, price insert into Copy;\n");
+        CliRun result = CliRun.of("explain", app.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        String connectors = result.out().substring(result.out().indexOf("== connectors =="),
+                result.out().indexOf("== Flink job graph"));
+        assertEquals(String.join("\n", "== connectors ==",
+                "  @source(type='kafka', bootstrap.servers='b:9093', group.id='g', optional.configuration="
+                        + "'security.protocol:SASL_SSL,sasl.mechanism:PLAIN,sasl.jaas.config:******,"
+                        + "ssl.truststore.password:${TRUST_PW}', topic.list='t', @map(type='json')) Trades",
+                "  @sink(type='s3', aws.access.key='******', aws.secret.key='******', bucket.name='bkt',"
+                        + " @map(type='csv')) Copy",
+                "  @sink(type='http', basic.auth.password='******', basic.auth.username='app',"
+                        + " publisher.url='https://h/x', @map(type='json')) Out", "", ""), connectors);
+        for (String secret : List.of("kafka-pw", "http-pw", "s3-secret", "AKIA-ID")) {
+            assertTrue(!result.out().contains(secret) && !result.err().contains(secret), secret);
+        }
+    }
+
+    @Test
     void validateAcceptsAGoodApp() throws IOException {
         Path app = write("good.siddhi", APP);
         CliRun result = CliRun.of("validate", app.toString());

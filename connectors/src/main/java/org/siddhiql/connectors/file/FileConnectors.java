@@ -43,13 +43,24 @@ public final class FileConnectors {
     public static DataStream<TaggedEvent> source(StreamExecutionEnvironment env, SourceSpec spec, StreamSchema schema,
             int streamIndex, TypeInformation<TaggedEvent> type, String uid) {
         boolean directory = spec.option("dir.uri") != null;
+        return source(env, spec, new Path(directory ? spec.option("dir.uri") : spec.option("file.uri")), schema,
+                streamIndex, type, uid);
+    }
+
+    /**
+     * The lines of the file or of the files under the directory {@code path}, on any of Flink's file systems, as
+     * events of the spec's stream; watched for new files every {@code dir.polling.interval} ms when the spec has it.
+     */
+    public static DataStream<TaggedEvent> source(StreamExecutionEnvironment env, SourceSpec spec, Path path,
+            StreamSchema schema, int streamIndex, TypeInformation<TaggedEvent> type, String uid) {
         FileSource.FileSourceBuilder<String> builder = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
-                new Path(directory ? spec.option("dir.uri") : spec.option("file.uri")));
+                path);
         String interval = spec.option("dir.polling.interval");
         if (interval != null) {
             builder.monitorContinuously(Duration.ofMillis(Long.parseLong(interval)));
         }
-        return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "file source " + spec.stream())
+        return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), spec.type() + " source "
+                        + spec.stream())
                 .setParallelism(1)
                 .uid(uid)
                 .flatMap(new CsvLineMapper(spec.stream(), streamIndex, new CsvEventReader(schema, spec.map())))
@@ -60,7 +71,12 @@ public final class FileConnectors {
     }
 
     public static FileSink<Event> sink(SinkSpec spec) {
-        return FileSink.forRowFormat(new Path(spec.option("file.uri")),
+        return sink(spec, new Path(spec.option("file.uri")));
+    }
+
+    /** Part files in the directory {@code path}, on any of Flink's file systems that can recover a write. */
+    public static FileSink<Event> sink(SinkSpec spec, Path path) {
+        return FileSink.forRowFormat(path,
                         new CsvEventEncoder(new CsvEventWriter(spec.map())))
                 .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())

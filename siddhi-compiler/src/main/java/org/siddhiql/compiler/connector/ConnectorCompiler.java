@@ -35,11 +35,15 @@ public final class ConnectorCompiler {
     private static final Map<String, Options> SOURCES = Map.of(
             "kafka", new Options(Set.of("bootstrap.servers", "topic.list", "group.id"),
                     Set.of("threading.option", "optional.configuration")),
-            "file", new Options(Set.of(), OptionValues.FILE_SOURCE_OPTIONS));
+            "file", new Options(Set.of(), OptionValues.FILE_SOURCE_OPTIONS),
+            "http", new Options(HttpOptions.SOURCE_REQUIRED, HttpOptions.SOURCE_OPTIONAL),
+            "s3", new Options(S3Options.REQUIRED, S3Options.SOURCE_OPTIONAL));
     private static final Map<String, Options> SINKS = Map.of(
             "kafka", new Options(Set.of("bootstrap.servers", "topic"),
                     Set.of("optional.configuration", DELIVERY_GUARANTEE)),
-            "file", new Options(Set.of("file.uri"), Set.of()));
+            "file", new Options(Set.of("file.uri"), Set.of()),
+            "http", new Options(HttpOptions.SINK_REQUIRED, HttpOptions.SINK_OPTIONAL),
+            "s3", new Options(S3Options.REQUIRED, S3Options.SINK_OPTIONAL));
     private static final Map<String, Options> SOURCE_MAPS = Map.of(
             "json", new Options(Set.of(), Set.of("fail.on.missing.attribute")),
             "csv", new Options(Set.of(), Set.of("delimiter", "fail.on.unknown.attribute")));
@@ -91,6 +95,14 @@ public final class ConnectorCompiler {
         checkDeliveryGuarantee(annotation, what, position);
         if (type.equals("file") && kind.equals("@source")) {
             OptionValues.checkFileSource(options, annotation, what, position);
+        } else if (type.equals("http")) {
+            if (kind.equals("@source")) {
+                HttpOptions.checkSource(options, annotation, what, position);
+            } else {
+                HttpOptions.checkSink(options, annotation, what, position);
+            }
+        } else if (type.equals("s3")) {
+            S3Options.check(options, annotation, what, position);
         }
 
         List<Annotation> mapAnnotations = annotation.getAnnotations().stream()
@@ -180,10 +192,13 @@ public final class ConnectorCompiler {
             if (!"optional.configuration".equals(element.getKey())) {
                 continue;
             }
-            for (String entry : element.getValue().split(",")) {
-                if (entry.indexOf(':') <= 0) {
-                    throw new CompileException(at(element, position), what + " has '" + entry.trim()
-                            + "' in optional.configuration, which takes 'key:value' pairs separated by commas");
+            String[] entries = element.getValue().split(",");
+            for (int i = 0; i < entries.length; i++) {
+                if (entries[i].indexOf(':') <= 0) {
+                    // the entry itself is not quoted: without a key, it may as well be a credential
+                    throw new CompileException(at(element, position), what + " has entry " + (i + 1)
+                            + " of optional.configuration not in 'key:value' form: it takes 'key:value' pairs"
+                            + " separated by commas");
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.siddhiql.compiler.CompileException;
 
 /**
  * What a {@code @source} or {@code @sink} annotation of a stream definition asks for, runtime-neutral: a connector
@@ -40,14 +41,29 @@ public abstract class ConnectorSpec implements Serializable {
         return type;
     }
 
-    /** The connector's options by Siddhi's names, such as {@code bootstrap.servers}; sorted by name. */
+    /**
+     * The connector's options by Siddhi's names, such as {@code bootstrap.servers}, sorted by name, as written: with
+     * {@code ${NAME}} references unresolved. Connectors read values through {@link #option}.
+     */
     public Map<String, String> options() {
         return options;
     }
 
-    /** The option's value; the compiler has checked that required options are present. */
+    /**
+     * The option's value with its {@code ${NAME}} references resolved ({@link SecretOptions#resolve}); null when it is
+     * absent. The compiler has checked that required options are present.
+     *
+     * @throws CompileException at the annotation when a reference is neither a system property nor an environment
+     *     variable
+     */
     public String option(String name) {
-        return options.get(name);
+        try {
+            return SecretOptions.resolve(options.get(name), SecretOptions::systemPropertyOrEnvironment);
+        } catch (IllegalArgumentException e) {
+            String annotation = this instanceof SourceSpec ? "@source" : "@sink";
+            throw new CompileException(line, column, "option '" + name + "' of the " + annotation + " of stream '"
+                    + stream + "': " + e.getMessage());
+        }
     }
 
     public MapSpec map() {
@@ -78,8 +94,9 @@ public abstract class ConnectorSpec implements Serializable {
         return Objects.hash(stream, type, options, map, line, column);
     }
 
+    /** The options as {@code toString} shows them: credentials masked ({@link SecretOptions}). */
     static String describe(Map<String, String> options) {
-        return options.entrySet().stream()
+        return SecretOptions.shown(options).entrySet().stream()
                 .map(e -> ", " + e.getKey() + "='" + e.getValue() + "'")
                 .collect(Collectors.joining());
     }

@@ -17,7 +17,8 @@ final class OptionValues {
             "dir.polling.interval");
 
     /** The one mapper each connector type has so far. */
-    private static final Map<String, String> MAPPER_OF = Map.of("kafka", "json", "file", "csv");
+    private static final Map<String, String> MAPPER_OF = Map.of("kafka", "json", "file", "csv", "http", "json",
+            "s3", "csv");
 
     private OptionValues() {
     }

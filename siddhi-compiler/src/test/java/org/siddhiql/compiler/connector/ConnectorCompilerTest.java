@@ -70,7 +70,7 @@ class ConnectorCompilerTest {
                 + "  @source(type='carrierPigeon', @map(type='json'))\n"
                 + "define stream Trades (symbol string, price double);\n" + QUERY);
         assertEquals("2:3: @source of stream 'Trades' has unknown type 'carrierPigeon': supported types are"
-                + " 'file', 'kafka'", e.getMessage());
+                + " 'file', 'http', 'kafka', 's3'", e.getMessage());
     }
 
     @Test
@@ -95,8 +95,8 @@ class ConnectorCompilerTest {
         CompileException e = error("@sink(type='kafka', topic='big', bootstrap.servers='b:1',\n"
                 + "      optional.configuration='acks:all,linger.ms', @map(type='json'))\n"
                 + "define stream Trades (symbol string, price double);\n" + QUERY);
-        assertEquals("2:7: @sink of stream 'Trades' has 'linger.ms' in optional.configuration, which takes "
-                + "'key:value' pairs separated by commas", e.getMessage());
+        assertEquals("2:7: @sink of stream 'Trades' has entry 2 of optional.configuration not in 'key:value' form: "
+                + "it takes 'key:value' pairs separated by commas", e.getMessage());
     }
 
     @Test
