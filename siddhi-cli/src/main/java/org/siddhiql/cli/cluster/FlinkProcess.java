@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.stream.Collectors;
 final class FlinkProcess {
     static final String JOBMANAGER_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     static final String TASKMANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+
+    /** How far a process's start time, as the OS keeps it, may be off. */
+    private static final Duration START_TIME_PRECISION = Duration.ofSeconds(1);
 
     private final String name;
     private final ProcessHandle handle;
@@ -74,18 +78,23 @@ final class FlinkProcess {
 
     /**
      * The process {@code name} of the cluster in {@code dir}, as its pid file names it, if it still runs. A pid that
-     * now belongs to another program (the process ended and the pid was reused) is not it.
+     * now belongs to another program (the process ended and the pid was reused) is not it: that program started after
+     * the pid file was written.
      */
     static Optional<FlinkProcess> attach(Path dir, String name) throws IOException {
+        Path pidFile = pidFile(dir, name);
         long pid;
+        Instant written;
         try {
-            pid = Long.parseLong(Files.readString(pidFile(dir, name), UTF_8).trim());
+            pid = Long.parseLong(Files.readString(pidFile, UTF_8).trim());
+            written = Files.getLastModifiedTime(pidFile).toInstant();
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        String confDir = dir.resolve("conf").toString();
         return ProcessHandle.of(pid)
-                .filter(handle -> handle.info().arguments().map(Arrays::asList).orElse(List.of()).contains(confDir))
+                .filter(handle -> handle.info().startInstant()
+                        .map(started -> started.isBefore(written.plus(START_TIME_PRECISION)))
+                        .orElse(false))
                 .map(handle -> new FlinkProcess(name, handle));
     }
 

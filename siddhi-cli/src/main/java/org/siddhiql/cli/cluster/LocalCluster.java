@@ -168,16 +168,31 @@ public final class LocalCluster implements AutoCloseable {
      * @return how many processes were running
      */
     public static int stop(Path dir) throws IOException, InterruptedException {
+        List<FlinkProcess> running = running(dir.toAbsolutePath());
+        stopAll(running);
+        for (FlinkProcess process : running) {
+            Files.deleteIfExists(FlinkProcess.pidFile(dir.toAbsolutePath(), process.name()));
+        }
+        return running.size();
+    }
+
+    /** Whether processes of a cluster in {@code dir} run, by its pid files. */
+    public static boolean isRunning(Path dir) throws IOException {
+        return !running(dir.toAbsolutePath()).isEmpty();
+    }
+
+    private static List<FlinkProcess> running(Path dir) throws IOException {
         List<FlinkProcess> running = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return running;
+        }
         try (var pidFiles = Files.list(dir)) {
             for (Path pidFile : pidFiles.filter(file -> file.getFileName().toString().endsWith(".pid")).toList()) {
-                String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
-                FlinkProcess.attach(dir, name).ifPresent(running::add);
-                Files.delete(pidFile);
+                FlinkProcess.attach(dir, pidFile.getFileName().toString().replaceFirst("\\.pid$", ""))
+                        .ifPresent(running::add);
             }
         }
-        stopAll(running);
-        return running.size();
+        return running;
     }
 
     private synchronized void stopQuietly() {
