@@ -3,7 +3,6 @@ package org.siddhiql.cli.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,10 +30,8 @@ final class ClusterRest {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
-        } catch (ConnectException e) {
-            return Optional.empty();
         } catch (IOException e) {
-            return Optional.empty(); // a JobManager still starting its endpoint, or going down
+            return Optional.empty(); // nothing listening yet, or a JobManager still starting its endpoint or going down
         }
     }
 

@@ -32,6 +32,10 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
  * what a Flink distribution has in {@code lib/}. A job brings its own code in its job jar, which the TaskManagers load
  * in the job's classloader, exactly as on a production cluster; so a job that runs here runs there.
  *
+ * <p>A test starts a job on it as {@code submit} does: {@code StreamExecutionEnvironment.createRemoteEnvironment(
+ * "127.0.0.1", cluster.restPort(), config, jobJar)} with the job jar {@code siddhi-job/target/siddhi-job-VERSION-job.jar}
+ * (siddhi-cli's tests get its path as the system property {@code siddhi.job.jar}).
+ *
  * <p>Everything of a cluster lives in its directory: {@code conf/config.yaml}, {@code log/}, {@code tmp/}, pid files,
  * and the default checkpoint and savepoint directories. The processes outlive this object only after {@link #detach}
  * (the CLI); otherwise they are stopped when the JVM that started them exits, so a failing test leaves no JVM behind.

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A local cluster's processes are real JVMs: a TaskManager killed with SIGKILL leaves the cluster, a new one joins it,
- * and stopping the cluster ends every process it started.
+ * and stopping the cluster ends every process it started. Prints how long each step took.
  */
 class LocalClusterITCase {
     @TempDir
@@ -23,21 +23,24 @@ class LocalClusterITCase {
     void replacesAKilledTaskManagerAndStopsEveryProcess() throws Exception {
         long started = System.nanoTime();
         List<ProcessHandle> processes;
-        try (LocalCluster cluster = LocalCluster.builder(dir).taskManagers(1).slots(1).start()) {
-            System.out.printf("local cluster: JobManager and 1 TaskManager registered in %d ms%n",
-                    (System.nanoTime() - started) / 1_000_000);
+        try (LocalCluster cluster = LocalCluster.builder(dir).taskManagers(0).slots(1).start()) {
+            report("JobManager's REST endpoint up", started);
+            long registering = System.nanoTime();
+            assertEquals(0, cluster.startTaskManager());
+            cluster.awaitTaskManagers(1);
+            report("TaskManager registered", registering);
+            assertTrue(LocalCluster.isRunning(dir));
             assertTrue(Files.readString(dir.resolve("conf/config.yaml")).contains("rest.port: '"
                     + cluster.restPort() + "'"));
             long jobManagerPid = Long.parseLong(Files.readString(dir.resolve("jobmanager.pid")).trim());
             long firstPid = Long.parseLong(Files.readString(dir.resolve("taskmanager-0.pid")).trim());
 
+            long replacing = System.nanoTime();
             cluster.killTaskManager(0);
             assertFalse(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false));
-            long replaced = System.nanoTime();
             assertEquals(1, cluster.startTaskManager());
             cluster.awaitTaskManagers(1);
-            System.out.printf("local cluster: killed TaskManager replaced in %d ms%n",
-                    (System.nanoTime() - replaced) / 1_000_000);
+            report("killed TaskManager gone and a new one registered", replacing);
             assertEquals(Set.of(1), cluster.taskManagers());
 
             long secondPid = Long.parseLong(Files.readString(dir.resolve("taskmanager-1.pid")).trim());
@@ -47,6 +50,11 @@ class LocalClusterITCase {
         for (ProcessHandle process : processes) {
             assertFalse(process.isAlive(), "process " + process.pid() + " outlived the cluster");
         }
+        assertFalse(LocalCluster.isRunning(dir));
         assertTrue(Files.readString(dir.resolve("log/jobmanager.log")).contains("Rest endpoint listening at"));
+    }
+
+    private static void report(String step, long since) {
+        System.out.printf("LocalClusterITCase: %s in %d ms%n", step, (System.nanoTime() - since) / 1_000_000);
     }
 }
