@@ -6,12 +6,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cluster start|stop}: a Flink session cluster of separate JobManager and TaskManager processes here. */
-@Command(name = "cluster", description = "Starts or stops a Flink session cluster on this machine.",
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = "Starts or stops a Flink session cluster on this machine.",
         subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class})
 final class ClusterCommand {
     private static final String DEFAULT_DIR = "${sys:java.io.tmpdir}/siddhi-cluster";
 
-    @Command(name = "start", description = {"Starts a JobManager and TaskManagers as background processes, prints "
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = {"Starts a JobManager and TaskManagers as background processes, prints "
             + "the JobManager's address (HOST:PORT, for submit --jobmanager and flink run -m) and returns.",
             "Configuration, logs, pid files and default checkpoints are in the cluster directory."})
     static final class Start extends CliCommand {
@@ -46,7 +48,8 @@ final class ClusterCommand {
         }
     }
 
-    @Command(name = "stop", description = "Stops the processes of the cluster in a directory, and their jobs.")
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stops the processes of the cluster in a directory, and their jobs.")
     static final class Stop extends CliCommand {
         @Option(names = "--dir", defaultValue = DEFAULT_DIR, paramLabel = "DIR",
                 description = "the cluster directory (default: ${DEFAULT-VALUE})")

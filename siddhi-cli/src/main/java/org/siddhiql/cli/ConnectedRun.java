@@ -34,8 +34,9 @@ import org.siddhiql.runtime.event.Event;
  *
  * <p>It checkpoints as every live app does ({@link Checkpointing}: exactly-once, RocksDB, incremental) into
  * {@code <checkpoint dir>/<job id>/chk-<n>}; the checkpoints are retained when the job is cancelled, so a later run
- * can resume from the latest one as from a savepoint. Cancelling is an interrupt of the running thread or, from a terminal, Ctrl-C or SIGTERM: a shutdown
- * hook cancels the job and waits for it, so the sources' offsets and the queries' state stay in the last checkpoint.
+ * can resume from the latest one as from a savepoint. Cancelling is an interrupt of the running thread or, from a
+ * terminal, Ctrl-C or SIGTERM: a shutdown hook cancels the job and waits for it, so the sources' offsets and the
+ * queries' state stay in the last checkpoint.
  */
 final class ConnectedRun {
     /** How long a cancellation may take before the run gives up waiting for the job. */

@@ -30,7 +30,8 @@ final class JobCommands {
         abstract int execute(JobManagerClient client) throws Exception;
     }
 
-    @Command(name = "list", description = "Lists the jobs of a cluster, newest first: id, state, name.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the jobs of a cluster, newest first: id, state, name.")
     static final class List extends JobManagerCommand {
         @Override
         int execute(JobManagerClient client) throws InterruptedException {
@@ -41,7 +42,8 @@ final class JobCommands {
         }
     }
 
-    @Command(name = "cancel", description = "Cancels a job; its retained checkpoints stay for --from-savepoint.")
+    @Command(name = "cancel", mixinStandardHelpOptions = true,
+            description = "Cancels a job; its retained checkpoints stay for --from-savepoint.")
     static final class Cancel extends JobManagerCommand {
         @Parameters(index = "0", paramLabel = "JOBID", description = "the job id, as submit and list print it")
         String jobId;
@@ -58,7 +60,8 @@ final class JobCommands {
         }
     }
 
-    @Command(name = "stop", description = {"Stops a job with a savepoint and prints the savepoint's path, for "
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = {"Stops a job with a savepoint and prints the savepoint's path, for "
             + "submit --from-savepoint."})
     static final class Stop extends JobManagerCommand {
         @Parameters(index = "0", paramLabel = "JOBID", description = "the job id, as submit and list print it")

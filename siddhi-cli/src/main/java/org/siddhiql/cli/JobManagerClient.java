@@ -34,7 +34,7 @@ final class JobManagerClient implements AutoCloseable {
         this.client = new RestClusterClient<>(configuration, StandaloneClusterId.getInstance());
     }
 
-    /** A client of the JobManager whose REST endpoint is {@code HOST:PORT}; fails at once when nothing answers there. */
+    /** A client of the JobManager with the REST endpoint {@code HOST:PORT}; fails at once if nothing answers there. */
     static JobManagerClient connect(String address) throws Exception {
         JobManagerClient client = new JobManagerClient(address, clientConfiguration(address));
         try {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * under {@code flink run}: the job graph is built in this JVM and submitted with the job jar, from which the
  * TaskManagers load the app's code. The job checkpoints as every live app does ({@link Checkpointing}).
  */
-@Command(name = "submit", description = {"Runs an app with @source annotations on a Flink session cluster and "
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Runs an app with @source annotations on a Flink session cluster and "
         + "prints its job id.", "Without --detached, waits for the job to end."})
 final class Submit extends SiddhiCli.AppCommand {
     /** The system property naming the job jar, {@code siddhi-job/target/siddhi-job-VERSION-job.jar}. */

@@ -132,7 +132,8 @@ class ClusterSubmitITCase {
      */
     @Test
     void runsUnderFlinkRun() throws Exception {
-        Path in = Files.writeString(dir.resolve("trades.csv"), "IBM,10.0,2\nWSO2,1.5,4\nIBM,2.5,4\nWSO2,0.5,2\n", UTF_8);
+        Path in = Files.writeString(dir.resolve("trades.csv"), "IBM,10.0,2\nWSO2,1.5,4\nIBM,2.5,4\nWSO2,0.5,2\n",
+                UTF_8);
         Path out = dir.resolve("turnover");
         Path app = Files.writeString(dir.resolve("turnover.siddhi"), "@app:name('Turnover')\n"
                 + "@source(type='file', file.uri='" + in.toUri() + "', tailing='false', @map(type='csv'))\n"

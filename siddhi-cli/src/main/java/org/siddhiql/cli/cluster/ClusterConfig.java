@@ -104,7 +104,7 @@ final class ClusterConfig {
     /** Writes {@code conf/config.yaml} and {@code conf/log4j.properties}; returns the conf directory. */
     Path write(Path confDir) throws IOException {
         Files.createDirectories(confDir);
-        StringBuilder yaml = new StringBuilder("# written by bin/siddhi cluster start; read by the processes at start\n");
+        StringBuilder yaml = new StringBuilder("# written by LocalCluster; read by the processes as they start\n");
         for (Map.Entry<String, String> entry : new TreeMap<>(config.toMap()).entrySet()) {
             yaml.append(entry.getKey()).append(": '").append(entry.getValue().replace("'", "''")).append("'\n");
         }

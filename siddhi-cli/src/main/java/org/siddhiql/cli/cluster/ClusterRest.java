@@ -40,7 +40,7 @@ final class ClusterRest {
         return get("overview").isPresent();
     }
 
-    /** The resource ids of the TaskManagers registered with the JobManager (a killed one stays until its heartbeat times out). */
+    /** The ids of the TaskManagers registered (a killed one stays until the JobManager notices it is gone). */
     Set<String> taskManagers() throws InterruptedException {
         Set<String> ids = new HashSet<>();
         get("taskmanagers").ifPresent(body -> body.path("taskmanagers").forEach(tm -> ids.add(tm.path("id").asText())));

@@ -33,15 +33,15 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
  * in the job's classloader, exactly as on a production cluster; so a job that runs here runs there.
  *
  * <p>A test starts a job on it as {@code submit} does: {@code StreamExecutionEnvironment.createRemoteEnvironment(
- * "127.0.0.1", cluster.restPort(), config, jobJar)} with the job jar {@code siddhi-job/target/siddhi-job-VERSION-job.jar}
- * (siddhi-cli's tests get its path as the system property {@code siddhi.job.jar}).
+ * "127.0.0.1", cluster.restPort(), config, jobJar)} with the job jar,
+ * {@code siddhi-job/target/siddhi-job-VERSION-job.jar} (siddhi-cli's tests get its path as {@code siddhi.job.jar}).
  *
  * <p>Everything of a cluster lives in its directory: {@code conf/config.yaml}, {@code log/}, {@code tmp/}, pid files,
  * and the default checkpoint and savepoint directories. The processes outlive this object only after {@link #detach}
  * (the CLI); otherwise they are stopped when the JVM that started them exits, so a failing test leaves no JVM behind.
  */
 public final class LocalCluster implements AutoCloseable {
-    /** The system property naming the file with the Flink classpath: {@code siddhi-flink-dist/target/flink.classpath}. */
+    /** The system property naming the Flink classpath file, {@code siddhi-flink-dist/target/flink.classpath}. */
     public static final String CLASSPATH_PROPERTY = "siddhi.flink.classpath";
 
     static final String JOBMANAGER = "jobmanager";
@@ -114,7 +114,8 @@ public final class LocalCluster implements AutoCloseable {
     public synchronized void killTaskManager(int index) throws InterruptedException {
         FlinkProcess taskManager = taskManagers.remove(index);
         if (taskManager == null) {
-            throw new IllegalArgumentException("no running TaskManager " + index + "; running: " + taskManagers.keySet());
+            throw new IllegalArgumentException("no running TaskManager " + index + "; running: "
+                    + taskManagers.keySet());
         }
         taskManager.kill();
     }
@@ -319,8 +320,8 @@ public final class LocalCluster implements AutoCloseable {
     static List<Path> flinkClasspath() throws IOException {
         String file = System.getProperty(CLASSPATH_PROPERTY);
         if (file == null) {
-            throw new IllegalStateException("set -D" + CLASSPATH_PROPERTY + " to siddhi-flink-dist/target/flink.classpath"
-                    + " (bin/siddhi does)");
+            throw new IllegalStateException("set -D" + CLASSPATH_PROPERTY
+                    + " to siddhi-flink-dist/target/flink.classpath (bin/siddhi does)");
         }
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
