@@ -106,10 +106,6 @@ final class FlinkProcess {
         return name;
     }
 
-    long pid() {
-        return handle.pid();
-    }
-
     boolean isAlive() {
         return handle.isAlive();
     }
@@ -117,7 +113,9 @@ final class FlinkProcess {
     /** SIGKILL: the process dies at once, as on a machine failure; nothing of it runs its shutdown. */
     void kill() throws InterruptedException {
         handle.destroyForcibly();
-        awaitExit(Duration.ofSeconds(30));
+        if (!exited(Duration.ofSeconds(30))) {
+            throw new IllegalStateException(name + " (pid " + handle.pid() + ") outlived a SIGKILL by 30 s");
+        }
     }
 
     /** SIGTERM, which Flink's processes answer by shutting down cleanly; see {@link #awaitTerminated}. */
@@ -127,20 +125,19 @@ final class FlinkProcess {
 
     /** Waits for the process to end after {@link #terminate}, killing it when grace is over. */
     void awaitTerminated(Duration grace) throws InterruptedException {
-        try {
-            awaitExit(grace);
-        } catch (IllegalStateException e) {
+        if (!exited(grace)) {
             kill();
         }
     }
 
-    private void awaitExit(Duration timeout) throws InterruptedException {
+    private boolean exited(Duration timeout) throws InterruptedException {
         try {
             handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (TimeoutException e) {
-            throw new IllegalStateException(name + " (pid " + handle.pid() + ") did not end within " + timeout);
+            return false;
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException(e.getCause()); // onExit() does not fail
         }
     }
 
