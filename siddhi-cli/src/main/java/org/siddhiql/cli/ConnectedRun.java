@@ -49,10 +49,12 @@ final class ConnectedRun {
     private final Duration checkpointInterval;
     private final URI checkpointDir;
     private final String restoreFrom; // null: start from the sources' start offsets
+    private final boolean allowNonRestoredState;
     private final Path outDir; // null: output streams without a @sink go to stdout
 
     ConnectedRun(AppPlan plan, int parallelism, Duration checkpointInterval, URI checkpointDir, String restoreFrom,
-            Path outDir) {
+            boolean allowNonRestoredState, Path outDir) {
+        this.allowNonRestoredState = allowNonRestoredState;
         this.plan = plan;
         this.outDir = outDir;
         this.parallelism = parallelism;
@@ -80,6 +82,7 @@ final class ConnectedRun {
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (restoreFrom != null) {
             config.set(SavepointConfigOptions.SAVEPOINT_PATH, restoreFrom);
+            config.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
         return config;
     }

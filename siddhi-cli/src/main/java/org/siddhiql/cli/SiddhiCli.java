@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.util.TimeUtils;
 import org.siddhiql.compiler.AppCompiler;
@@ -18,6 +19,7 @@ import org.siddhiql.compiler.OnDemandCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.compiler.plan.OnDemandPlan;
 import org.siddhiql.flink.operator.OnDemandStateReader;
+import org.siddhiql.flink.translate.RestoreFailures;
 import org.siddhiql.runtime.event.Event;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -133,6 +135,10 @@ public final class SiddhiCli {
                 + "savepoint or a retained checkpoint (.../<job id>/chk-<n>), as printed when a run is cancelled"})
         String fromSavepoint;
 
+        @Option(names = "--allow-non-restored-state", description = {"with --from-savepoint: drop the state of "
+                + "queries the edited app no longer has, instead of failing"})
+        boolean allowNonRestoredState;
+
         @Override
         int execute(AppPlan plan) throws Exception {
             if (parallelism < 1) {
@@ -184,7 +190,7 @@ public final class SiddhiCli {
                     ? Path.of(System.getProperty("java.io.tmpdir"), "siddhi-checkpoints", plan.name()).toUri()
                     : location(checkpointDir);
             String restore = fromSavepoint == null ? null : existing(location(fromSavepoint)).toString();
-            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, out)
+            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, allowNonRestoredState, out)
                     .run(spec.commandLine().getErr());
             return 0;
         }
@@ -269,6 +275,10 @@ public final class SiddhiCli {
     }
 
     static String rootMessage(Throwable e) {
+        Optional<String> edit = RestoreFailures.explain(e);
+        if (edit.isPresent()) {
+            return edit.get();
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -2,6 +2,7 @@ package org.siddhiql.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class ConnectedRunTest {
     @Test
     void checkpointsIncrementallyToRocksDbExactlyOnceAndKeepsThemOnCancel() {
         Configuration config = new ConnectedRun(PLAN, 2, Duration.ofSeconds(10), URI.create("file:///data/ckpt"), null,
-                null).configuration();
+                false, null).configuration();
         assertEquals("rocksdb", config.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(true, config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
         assertEquals("file:///data/ckpt", config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
@@ -37,7 +38,15 @@ class ConnectedRunTest {
     @Test
     void resumesFromTheGivenSnapshot() {
         Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
-                "file:///data/ckpt/job/chk-3", null).configuration();
+                "file:///data/ckpt/job/chk-3", false, null).configuration();
         assertEquals("file:///data/ckpt/job/chk-3", config.get(SavepointConfigOptions.SAVEPOINT_PATH));
+        assertFalse(config.get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+    }
+
+    @Test
+    void dropsTheStateOfRemovedQueriesOnlyWhenAsked() {
+        Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
+                "file:///data/ckpt/job/chk-3", true, null).configuration();
+        assertTrue(config.get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
     }
 }
