@@ -51,6 +51,7 @@ final class ConnectedRun {
     private final String restoreFrom; // null: start from the sources' start offsets
     private final boolean allowNonRestoredState;
     private final Path outDir; // null: output streams without a @sink go to stdout
+    private Integer metricsPort; // null: no Prometheus endpoint
 
     ConnectedRun(AppPlan plan, int parallelism, Duration checkpointInterval, URI checkpointDir, String restoreFrom,
             boolean allowNonRestoredState, Path outDir) {
@@ -61,6 +62,12 @@ final class ConnectedRun {
         this.checkpointInterval = checkpointInterval;
         this.checkpointDir = checkpointDir;
         this.restoreFrom = restoreFrom;
+    }
+
+    /** Serves the job's metrics for Prometheus on the port (null: not at all); see {@link PrometheusEndpoint}. */
+    ConnectedRun withMetricsPort(Integer port) {
+        this.metricsPort = port;
+        return this;
     }
 
     /**
@@ -84,7 +91,7 @@ final class ConnectedRun {
             config.set(SavepointConfigOptions.SAVEPOINT_PATH, restoreFrom);
             config.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
-        return config;
+        return PrometheusEndpoint.configure(config, metricsPort);
     }
 
     /** Runs until the job fails, its sources end, or the run is cancelled; {@code log} gets the run's notices. */

@@ -135,6 +135,10 @@ public final class SiddhiCli {
                 + "savepoint or a retained checkpoint (.../<job id>/chk-<n>), as printed when a run is cancelled"})
         String fromSavepoint;
 
+        @Option(names = "--metrics-port", paramLabel = "PORT", description = {"serve the job's metrics for "
+                + "Prometheus at http://<host>:PORT/metrics (siddhiQuery and siddhiStream groups, see README)"})
+        Integer metricsPort;
+
         @Option(names = "--allow-non-restored-state", description = {"with --from-savepoint: drop the state of "
                 + "queries the edited app no longer has, instead of failing"})
         boolean allowNonRestoredState;
@@ -143,6 +147,9 @@ public final class SiddhiCli {
         int execute(AppPlan plan) throws Exception {
             if (parallelism < 1) {
                 throw new UserError("--parallelism must be at least 1");
+            }
+            if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
+                throw new UserError("--metrics-port must be a port number, 1 to 65535");
             }
             if (!engine.equals("flink")) {
                 throw new UserError("engine '" + engine + "' is not available yet; use --engine flink");
@@ -160,7 +167,7 @@ public final class SiddhiCli {
                 if (savepoint != null) {
                     throw new UserError("--savepoint needs --events");
                 }
-                EmbeddedRun.fromStdin(plan, parallelism).run(out);
+                EmbeddedRun.fromStdin(plan, parallelism).withMetricsPort(metricsPort).run(out);
                 return 0;
             }
             EventFile eventFile;
@@ -169,7 +176,7 @@ public final class SiddhiCli {
             } catch (NoSuchFileException e) {
                 throw new UserError(events + ": no such file");
             }
-            EmbeddedRun run = new EmbeddedRun(plan, eventFile, parallelism);
+            EmbeddedRun run = new EmbeddedRun(plan, eventFile, parallelism).withMetricsPort(metricsPort);
             if (savepoint == null) {
                 run.run(out);
             } else {
@@ -191,7 +198,7 @@ public final class SiddhiCli {
                     : location(checkpointDir);
             String restore = fromSavepoint == null ? null : existing(location(fromSavepoint)).toString();
             new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, allowNonRestoredState, out)
-                    .run(spec.commandLine().getErr());
+                    .withMetricsPort(metricsPort).run(spec.commandLine().getErr());
             return 0;
         }
 
