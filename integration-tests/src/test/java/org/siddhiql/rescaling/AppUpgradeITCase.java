@@ -72,7 +72,8 @@ class AppUpgradeITCase {
         for (Input trade : SavepointRescalingITCase.mixedEvents(edited)) {
             events.add(trade);
             if (trade.timestamp() % 600 == 0) {
-                events.add(Input.of(edited, "Alerts", trade.timestamp(), trade.data()[0], (int) (trade.timestamp() / 600 % 4)));
+                int level = (int) (trade.timestamp() / 600 % 4);
+                events.add(Input.of(edited, "Alerts", trade.timestamp(), trade.data()[0], level));
             }
         }
         assertUpgrade(edited, events, Set.of("Loud"));
@@ -101,6 +102,26 @@ class AppUpgradeITCase {
     }
 
     @Test
+    void aRemovedQueryOfTheSequentialPartFailsTheRestoreNamingItUntilItsStateMayBeDropped() throws Exception {
+        AppPlan old = new AppCompiler().compile(APP);
+        AppPlan edited = new AppCompiler().compile(APP.replaceAll("@info\\(name='rises'\\)\n[^;]*;\n", ""));
+        List<Input> events = SavepointRescalingITCase.mixedEvents(old);
+        List<String> outputs = new ArrayList<>();
+        String savepoint = stopAfterFirstHalf(old, events, outputs);
+
+        Exception failure = assertThrows(Exception.class,
+                () -> runs.runToEnd(edited, secondHalf(events), 2, savepoint));
+        String message = RestoreFailures.explain(failure).orElseThrow(() -> new AssertionError(failure));
+        assertEquals("the savepoint holds state of query 'rises', which this app no longer has (removed, or renamed: "
+                + "unnamed queries are named by their position). Rerun with --allow-non-restored-state to drop that "
+                + "state, or undo the edit", message);
+
+        outputs.addAll(runs.allowNonRestoredState().runToEnd(edited, secondHalf(events), 2, savepoint));
+        assertEquals(byStreamAndKey(runs.runToEnd(old, events, 1, null), Set.of("Rises")),
+                byStreamAndKey(outputs, Set.of("Rises")));
+    }
+
+    @Test
     void aQueryKeepingStateOfAnotherShapeFailsNamingIt() throws Exception {
         AppPlan old = new AppCompiler().compile(APP);
         // its window held Trades events and is now to hold Orders events
@@ -114,7 +135,8 @@ class AppUpgradeITCase {
         assertEquals("query 'volumes' cannot restore its state 'volumes.window.window.events' from the savepoint: the "
                 + "edited app keeps it in another shape (the attributes of a stream it holds events of, its window, "
                 + "aggregates or pattern changed). Rename the query to start it empty (with --allow-non-restored-state "
-                + "if it ran in an operator of its own), or start the app without the savepoint", RestoreFailures.explain(failure).orElseThrow(() -> new AssertionError(failure)));
+                + "if it ran in an operator of its own), or start the app without the savepoint",
+                RestoreFailures.explain(failure).orElseThrow(() -> new AssertionError(failure)));
     }
 
     /**

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -68,6 +69,8 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     /** When the app's clock started; see {@link StreamContext#appStartTime()}. Kept in operator state. */
     private transient long appStart;
     private transient ListState<Long> appStartState;
+    /** The stateful queries' names, to tell on a restore which of the savepoint's queries are gone. */
+    private transient QueryRoster roster;
 
     /**
      * @param queries the queries, in definition order
@@ -104,12 +107,15 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         for (Long restored : appStartState.get()) {
             appStart = restored;
         }
+        roster = QueryRoster.restore(state.getOperatorStateStore(), queries, getContainingTask().getEnvironment()
+                .getJobConfiguration().get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
     }
 
     @Override
     public void snapshotState(StateSnapshotContext snapshot) throws Exception {
         super.snapshotState(snapshot);
         appStartState.update(appStart == Long.MIN_VALUE ? List.of() : List.of(appStart));
+        roster.snapshot();
     }
 
     @Override
