@@ -49,10 +49,13 @@ final class ConnectedRun {
     private final Duration checkpointInterval;
     private final URI checkpointDir;
     private final String restoreFrom; // null: start from the sources' start offsets
+    private final boolean allowNonRestoredState;
     private final Path outDir; // null: output streams without a @sink go to stdout
+    private Integer metricsPort; // null: no Prometheus endpoint
 
     ConnectedRun(AppPlan plan, int parallelism, Duration checkpointInterval, URI checkpointDir, String restoreFrom,
-            Path outDir) {
+            boolean allowNonRestoredState, Path outDir) {
+        this.allowNonRestoredState = allowNonRestoredState;
         this.plan = plan;
         this.outDir = outDir;
         this.parallelism = parallelism;
@@ -61,16 +64,26 @@ final class ConnectedRun {
         this.restoreFrom = restoreFrom;
     }
 
-    /** The Flink configuration of the run: the checkpointing of every live app, and no restarts. */
+    /** Serves the job's metrics for Prometheus on the port (null: not at all); see {@link PrometheusEndpoint}. */
+    ConnectedRun withMetricsPort(Integer port) {
+        this.metricsPort = port;
+        return this;
+    }
+
+    /**
+     * The Flink configuration of the run: the checkpointing of every live app ({@link Checkpointing}), no restarts,
+     * the s3 connectors' file systems and, when asked, the Prometheus reporter.
+     */
     Configuration configuration() {
         Configuration config = Checkpointing.configuration(checkpointInterval, checkpointDir);
         // a failure ends the run with its cause; the user restarts from the retained checkpoint
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         if (restoreFrom != null) {
             config.set(SavepointConfigOptions.SAVEPOINT_PATH, restoreFrom);
+            config.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
         config.addAll(ConnectedApp.fileSystemConfiguration(plan)); // the s3 connectors' endpoints and credentials
-        return config;
+        return PrometheusEndpoint.configure(config, metricsPort);
     }
 
     /** Runs until the job fails, its sources end, or the run is cancelled; {@code log} gets the run's notices. */

@@ -33,11 +33,18 @@ final class EmbeddedRun {
     private final AppPlan plan;
     private final EventFile events; // null: standard input
     private final int parallelism;
+    private Integer metricsPort; // null: no Prometheus endpoint
 
     EmbeddedRun(AppPlan plan, EventFile events, int parallelism) {
         this.plan = plan;
         this.events = events;
         this.parallelism = parallelism;
+    }
+
+    /** Serves the job's metrics for Prometheus on the port (null: not at all); see {@link PrometheusEndpoint}. */
+    EmbeddedRun withMetricsPort(Integer port) {
+        this.metricsPort = port;
+        return this;
     }
 
     /** Live events from standard input, on the wall clock. */
@@ -64,6 +71,7 @@ final class EmbeddedRun {
 
     private StreamExecutionEnvironment environment(Configuration config) {
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        PrometheusEndpoint.configure(config, metricsPort);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
         env.getConfig().disableGenericTypes(); // a Kryo fallback anywhere in the job is a bug

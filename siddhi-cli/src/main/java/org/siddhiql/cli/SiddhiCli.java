@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.util.TimeUtils;
 import org.siddhiql.compiler.AppCompiler;
@@ -18,6 +19,7 @@ import org.siddhiql.compiler.OnDemandCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.compiler.plan.OnDemandPlan;
 import org.siddhiql.flink.operator.OnDemandStateReader;
+import org.siddhiql.flink.translate.RestoreFailures;
 import org.siddhiql.runtime.event.Event;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,10 +136,21 @@ public final class SiddhiCli {
                 + "savepoint or a retained checkpoint (.../<job id>/chk-<n>), as printed when a run is cancelled"})
         String fromSavepoint;
 
+        @Option(names = "--metrics-port", paramLabel = "PORT", description = {"serve the job's metrics for "
+                + "Prometheus at http://<host>:PORT/metrics (siddhiQuery and siddhiStream groups, see README)"})
+        Integer metricsPort;
+
+        @Option(names = "--allow-non-restored-state", description = {"with --from-savepoint: drop the state of "
+                + "queries the edited app no longer has, instead of failing"})
+        boolean allowNonRestoredState;
+
         @Override
         int execute(AppPlan plan) throws Exception {
             if (parallelism < 1) {
                 throw new UserError("--parallelism must be at least 1");
+            }
+            if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
+                throw new UserError("--metrics-port must be a port number, 1 to 65535");
             }
             if (!engine.equals("flink")) {
                 throw new UserError("engine '" + engine + "' is not available yet; use --engine flink");
@@ -155,7 +168,7 @@ public final class SiddhiCli {
                 if (savepoint != null) {
                     throw new UserError("--savepoint needs --events");
                 }
-                EmbeddedRun.fromStdin(plan, parallelism).run(out);
+                EmbeddedRun.fromStdin(plan, parallelism).withMetricsPort(metricsPort).run(out);
                 return 0;
             }
             EventFile eventFile;
@@ -164,7 +177,7 @@ public final class SiddhiCli {
             } catch (NoSuchFileException e) {
                 throw new UserError(events + ": no such file");
             }
-            EmbeddedRun run = new EmbeddedRun(plan, eventFile, parallelism);
+            EmbeddedRun run = new EmbeddedRun(plan, eventFile, parallelism).withMetricsPort(metricsPort);
             if (savepoint == null) {
                 run.run(out);
             } else {
@@ -185,8 +198,8 @@ public final class SiddhiCli {
                     ? Path.of(System.getProperty("java.io.tmpdir"), "siddhi-checkpoints", plan.name()).toUri()
                     : location(checkpointDir);
             String restore = fromSavepoint == null ? null : existing(location(fromSavepoint)).toString();
-            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, out)
-                    .run(spec.commandLine().getErr());
+            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, allowNonRestoredState, out)
+                    .withMetricsPort(metricsPort).run(spec.commandLine().getErr());
             return 0;
         }
 
@@ -270,6 +283,10 @@ public final class SiddhiCli {
     }
 
     static String rootMessage(Throwable e) {
+        Optional<String> edit = RestoreFailures.explain(e);
+        if (edit.isPresent()) {
+            return edit.get();
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -2,6 +2,7 @@ package org.siddhiql.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class ConnectedRunTest {
     @Test
     void checkpointsIncrementallyToRocksDbExactlyOnceAndKeepsThemOnCancel() {
         Configuration config = new ConnectedRun(PLAN, 2, Duration.ofSeconds(10), URI.create("file:///data/ckpt"), null,
-                null).configuration();
+                false, null).configuration();
         assertEquals("rocksdb", config.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(true, config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
         assertEquals("file:///data/ckpt", config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
@@ -39,8 +40,16 @@ class ConnectedRunTest {
     @Test
     void resumesFromTheGivenSnapshot() {
         Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
-                "file:///data/ckpt/job/chk-3", null).configuration();
+                "file:///data/ckpt/job/chk-3", false, null).configuration();
         assertEquals("file:///data/ckpt/job/chk-3", config.get(SavepointConfigOptions.SAVEPOINT_PATH));
+        assertFalse(config.get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+    }
+
+    @Test
+    void dropsTheStateOfRemovedQueriesOnlyWhenAsked() {
+        Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
+                "file:///data/ckpt/job/chk-3", true, null).configuration();
+        assertTrue(config.get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
     }
 
     @Test
@@ -50,7 +59,7 @@ class ConnectedRunTest {
                 + "  @map(type='csv'))\n"
                 + "define stream S (a int);\nfrom S select a insert into O;\n");
         Configuration config = new ConnectedRun(plan, 1, Duration.ofSeconds(1), URI.create("file:///data/ckpt"), null,
-                null).configuration();
+                false, null).configuration();
         assertEquals(Map.of("s3.bucket.in-bucket.endpoint", "http://h:9000",
                 "s3.bucket.in-bucket.path.style.access", "true",
                 "s3.bucket.in-bucket.access.key", "AK",

@@ -12,6 +12,7 @@ import org.siddhiql.compiler.plan.QueryPlan;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.fault.EngineFailure;
 import org.siddhiql.runtime.fault.StreamFaults;
+import org.siddhiql.runtime.state.MeteredState;
 import org.siddhiql.runtime.state.SharedState;
 import org.siddhiql.runtime.state.StateProvider;
 import org.siddhiql.runtime.table.TableMembership;
@@ -31,6 +32,8 @@ import org.siddhiql.runtime.window.NamedWindowKernel;
  */
 public final class QueryGraphKernel {
     private final List<QueryProcessor> kernels = new ArrayList<>();
+    /** Per query, its view of the state, which counts the events its windows hold. */
+    private final List<MeteredState> queryStates = new ArrayList<>();
     private final List<QueryPlan> plans;
     private final Map<String, List<Integer>> readers = new LinkedHashMap<>();
     private final Set<String> exported;
@@ -67,7 +70,9 @@ public final class QueryGraphKernel {
         triggerSpecs.values().stream().sorted(Comparator.comparingInt(TriggerSpec::startOrder))
                 .forEach(t -> triggers.add(t.instantiate(state)));
         for (int i = 0; i < plans.size(); i++) {
-            kernels.add(plans.get(i).newProcessor(shared));
+            MeteredState queryState = new MeteredState(shared);
+            queryStates.add(queryState);
+            kernels.add(plans.get(i).newProcessor(queryState));
             TableSpec table = plans.get(i).outputTable();
             writtenTables.add(table == null ? null : table.instantiate(shared));
             for (TableMembership membership : plans.get(i).tableMemberships()) {
@@ -155,6 +160,7 @@ public final class QueryGraphKernel {
      * @param forEachKeyHolding runs an action once for each key holding the named cell, with that key current
      */
     public void recountMetrics(StreamContext context, BiConsumer<String, Runnable> forEachKeyHolding) {
+        queryStates.forEach(state -> state.recount(forEachKeyHolding));
         for (int i = 0; i < kernels.size(); i++) {
             QueryProcessor processor = kernels.get(i);
             if (processor.meteredCell() != null) {
@@ -162,6 +168,16 @@ public final class QueryGraphKernel {
                 forEachKeyHolding.accept(processor.meteredCell(), () -> processor.recountMetrics(queryContext));
             }
         }
+    }
+
+    /** The events the windows of the query named {@code query} hold, over all keys of this graph's backend. */
+    public long heldEvents(String query) {
+        for (int i = 0; i < plans.size(); i++) {
+            if (plans.get(i).name().equals(query)) {
+                return queryStates.get(i).heldEvents();
+            }
+        }
+        throw new IllegalArgumentException("no query '" + query + "' here");
     }
 
     /** Lets every query report the metric changes it has deferred; see {@link QueryProcessor#flushMetrics}. */
@@ -194,14 +210,18 @@ public final class QueryGraphKernel {
 
     /** Whether every reader took the chunk; if one failed, the failure has been handled. */
     private boolean deliverToReaders(String stream, List<Event> chunk, StreamContext context) {
+        QueryContext reading = null;
         try {
             for (int reader : readers.getOrDefault(stream, List.of())) {
-                kernels.get(reader).onChunk(stream, chunk, queryContext(reader, context));
+                reading = queryContext(reader, context);
+                reading.metrics().received(chunk.size());
+                kernels.get(reader).onChunk(stream, chunk, reading);
             }
             return true;
         } catch (EngineFailure e) {
             throw e;
         } catch (RuntimeException failure) {
+            reading.metrics().failed(chunk.size());
             if (faults.isStreamed(stream)) {
                 dispatch(StreamFaults.faultStreamOf(stream), StreamFaults.faultEvents(chunk, failure), false,
                         context);
@@ -230,9 +250,11 @@ public final class QueryGraphKernel {
         TableRows table = writtenTables.get(query);
         TableWrite write = plans.get(query).tableWrite();
         NamedWindowKernel window = plans.get(query).outputWindow() == null ? null : namedWindows.get(output);
+        QueryMetrics metrics = context.queryMetrics(name);
         return new QueryContext() {
             @Override
             public void emit(List<Event> chunk) {
+                metrics.emitted(chunk);
                 if (window != null) {
                     List<Event> published = window.insert(chunk, context);
                     if (!published.isEmpty()) {
@@ -264,7 +286,7 @@ public final class QueryGraphKernel {
 
             @Override
             public QueryMetrics metrics() {
-                return context.queryMetrics(name);
+                return metrics;
             }
         };
     }

@@ -12,16 +12,24 @@ import org.siddhiql.runtime.event.Event;
 public final class EventQueue {
     private final MapCell<Long, Event> slots;
     private final ValueCell<long[]> bounds; // {head, tail}: slots [head, tail) are occupied
+    private final String name;
+    /** Where the events taken in and let go are counted; null when they are not (see {@link MeteredState}). */
+    private final MeteredState meter;
 
     public EventQueue(StateProvider state, String name, EventCodec codec) {
         this.slots = state.map(name + ".events", Codecs.LONG, codec);
         this.bounds = state.value(name + ".bounds", LONG_PAIR);
+        this.name = name;
+        this.meter = state instanceof MeteredState ? ((MeteredState) state).register(this) : null;
     }
 
     public void add(Event event) {
         long[] b = bounds();
         slots.put(b[1], event);
         bounds.set(new long[] {b[0], b[1] + 1});
+        if (meter != null) {
+            meter.heldEventsChanged(1);
+        }
     }
 
     public Event peekFirst() {
@@ -36,6 +44,9 @@ public final class EventQueue {
         }
         Event first = slots.get(b[0]);
         slots.remove(b[0]);
+        if (meter != null) {
+            meter.heldEventsChanged(-1);
+        }
         if (b[0] + 1 == b[1]) {
             bounds.clear();
         } else {
@@ -72,8 +83,16 @@ public final class EventQueue {
     }
 
     public void clear() {
+        if (meter != null) {
+            meter.heldEventsChanged(-size());
+        }
         slots.clear();
         bounds.clear();
+    }
+
+    /** The cell every key holding events has. */
+    String boundsCell() {
+        return name + ".bounds";
     }
 
     private long[] bounds() {

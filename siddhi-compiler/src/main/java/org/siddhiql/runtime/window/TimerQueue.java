@@ -4,6 +4,7 @@ import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.state.EventCodec;
 import org.siddhiql.runtime.state.EventQueue;
+import org.siddhiql.runtime.state.MeteredState;
 import org.siddhiql.runtime.state.StateProvider;
 
 /**
@@ -18,7 +19,8 @@ final class TimerQueue {
     private final EventQueue times;
 
     TimerQueue(StateProvider state, String name) {
-        this.times = new EventQueue(state, name, new EventCodec(new AttributeType[0]));
+        // times, not events of the window: not counted with what the window holds
+        this.times = new EventQueue(MeteredState.unmetered(state), name, new EventCodec(new AttributeType[0]));
     }
 
     /** Siddhi's notifyAt. */

@@ -1,11 +1,14 @@
 package org.siddhiql.flink.operator;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.util.ExceptionUtils;
+import org.apache.flink.util.StateMigrationException;
 import org.siddhiql.flink.typeutils.CodecSerializer;
 import org.siddhiql.runtime.fault.EngineFailure;
 import org.siddhiql.runtime.state.MapCell;
@@ -27,7 +30,8 @@ final class FlinkStateProvider implements StateProvider {
 
     @Override
     public <T> ValueCell<T> value(String name, StateCodec<T> codec) {
-        ValueState<T> state = store.getState(new ValueStateDescriptor<>(name, new CodecSerializer<>(codec)));
+        ValueState<T> state = declare(name,
+                () -> store.getState(new ValueStateDescriptor<>(name, new CodecSerializer<>(codec))));
         return new ValueCell<>() {
             @Override
             public T get() {
@@ -51,8 +55,8 @@ final class FlinkStateProvider implements StateProvider {
 
     @Override
     public <K, V> MapCell<K, V> map(String name, StateCodec<K> keyCodec, StateCodec<V> valueCodec) {
-        MapState<K, V> state = store.getMapState(
-                new MapStateDescriptor<>(name, new CodecSerializer<>(keyCodec), new CodecSerializer<>(valueCodec)));
+        MapState<K, V> state = declare(name, () -> store.getMapState(
+                new MapStateDescriptor<>(name, new CodecSerializer<>(keyCodec), new CodecSerializer<>(valueCodec))));
         return new MapCell<>() {
             @Override
             public V get(K key) {
@@ -90,6 +94,21 @@ final class FlinkStateProvider implements StateProvider {
                 state.clear();
             }
         };
+    }
+
+    /**
+     * Declares a state, which Flink checks against the restored state of that name: a codec that changed (an edited
+     * app) makes the backend throw a {@link StateMigrationException}, reported as what the user changed.
+     */
+    private static <S> S declare(String name, Supplier<S> declaration) {
+        try {
+            return declaration.get();
+        } catch (RuntimeException e) {
+            if (ExceptionUtils.findThrowable(e, StateMigrationException.class).isPresent()) {
+                throw new IncompatibleStateException(name, e);
+            }
+            throw e;
+        }
     }
 
     /**

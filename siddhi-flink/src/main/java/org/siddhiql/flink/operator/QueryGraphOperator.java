@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -37,7 +39,8 @@ import org.siddhiql.runtime.state.StateProvider;
  * Runs one or more stateful queries on a keyed stream of tagged events. The kernels keep windows, aggregates and
  * buffers in this operator's keyed state and ask for timers through Flink's timer service, so all of it is part of
  * every checkpoint and follows its key group on rescaling. Events leaving the queries go to one side output per
- * stream, with the timestamps Siddhi gives them.
+ * stream, with the timestamps Siddhi gives them. Each query and stream has its metrics ({@link QueryMetricGroup},
+ * {@link StreamMetricGroup}).
  */
 public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent>
         implements OneInputStreamOperator<TaggedEvent, TaggedEvent>, Triggerable<String, VoidNamespace> {
@@ -55,13 +58,19 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     private transient Counter droppedEvents;
     /** Purges idle keys; null when the operator keeps every key. */
     private transient IdlePurge purge;
-    /** Per query that reports metrics, its group; made when the query first reports. */
+    /** Per query, its metric group. */
     private transient Map<String, QueryMetricGroup> queryMetrics;
+    /** Per stream index, the counters of a stream the queries read, or null for the others. */
+    private transient StreamMetricGroup.Input[] streamInputs;
+    /** Per exported stream, its side output and the counter of events sent there. */
+    private transient Map<String, Output> outputs;
     private transient InternalTimerService<VoidNamespace> timers;
     private transient Context context;
     /** When the app's clock started; see {@link StreamContext#appStartTime()}. Kept in operator state. */
     private transient long appStart;
     private transient ListState<Long> appStartState;
+    /** The stateful queries' names, to tell on a restore which of the savepoint's queries are gone. */
+    private transient QueryRoster roster;
 
     /**
      * @param queries the queries, in definition order
@@ -98,12 +107,15 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         for (Long restored : appStartState.get()) {
             appStart = restored;
         }
+        roster = QueryRoster.restore(state.getOperatorStateStore(), queries, getContainingTask().getEnvironment()
+                .getJobConfiguration().get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
     }
 
     @Override
     public void snapshotState(StateSnapshotContext snapshot) throws Exception {
         super.snapshotState(snapshot);
         appStartState.update(appStart == Long.MIN_VALUE ? List.of() : List.of(appStart));
+        roster.snapshot();
     }
 
     @Override
@@ -118,7 +130,7 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
         }
         kernel = new QueryGraphKernel(queries, new HashSet<>(exported.keySet()), faults, state);
         droppedEvents = getMetricGroup().counter(DROPPED_EVENTS_METRIC);
-        queryMetrics = new HashMap<>();
+        registerMetrics();
         context = new Context();
         if (appStart == Long.MIN_VALUE) {
             // Siddhi's playback clock starts at 0; a live app starts when the job does.
@@ -132,6 +144,22 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
             setCurrentKey(QueryKeySelector.GLOBAL_KEY);
             kernel.startTriggers(context, timeMode != TimeMode.EVENT_TIME);
         }
+    }
+
+    private void registerMetrics() {
+        queryMetrics = new HashMap<>();
+        LongSupplier wallClock = timeMode == TimeMode.EVENT_TIME ? null : timers::currentProcessingTime;
+        for (QueryPlan query : queries) {
+            queryMetrics.put(query.name(), new QueryMetricGroup(getMetricGroup(), query,
+                    () -> kernel.heldEvents(query.name()), wallClock));
+        }
+        streamInputs = new StreamMetricGroup.Input[streams.size()];
+        queries.stream().flatMap(q -> q.inputStreams().stream()).distinct().filter(streams::contains)
+                .forEach(stream -> streamInputs[streams.indexOf(stream)] =
+                        StreamMetricGroup.Input.of(getMetricGroup(), stream));
+        outputs = new HashMap<>();
+        exported.forEach((stream, tag) -> outputs.put(stream, new Output(tag,
+                StreamMetricGroup.of(getMetricGroup(), stream).counter(StreamMetricGroup.EVENTS_OUT))));
     }
 
     /**
@@ -159,6 +187,13 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
     @Override
     public void processElement(StreamRecord<TaggedEvent> element) {
         TaggedEvent tagged = element.getValue();
+        StreamMetricGroup.Input input = streamInputs[tagged.stream()];
+        if (input != null) {
+            input.events().inc();
+            if (tagged.event().timestamp() < timers.currentWatermark()) {
+                input.late().inc(); // never in processing time, where the watermark stays at its minimum
+            }
+        }
         context.latestEvent = Math.max(context.latestEvent, tagged.event().timestamp());
         kernel.onEvent(streams.get(tagged.stream()), tagged.event(), context);
         if (purge != null) {
@@ -225,12 +260,18 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
 
         @Override
         public QueryMetrics queryMetrics(String query) {
-            return queryMetrics.computeIfAbsent(query, name -> new QueryMetricGroup(getMetricGroup(), name));
+            return queryMetrics.get(query);
         }
 
         @Override
         public void emit(String stream, Event event) {
-            output.collect(exported.get(stream), reuse.replace(event, event.timestamp()));
+            Output out = outputs.get(stream);
+            out.events().inc();
+            output.collect(out.tag(), reuse.replace(event, event.timestamp()));
         }
+    }
+
+    /** Where an exported stream's events go, and their count. */
+    private record Output(OutputTag<Event> tag, Counter events) {
     }
 }

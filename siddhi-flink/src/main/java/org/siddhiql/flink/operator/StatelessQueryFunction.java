@@ -3,6 +3,7 @@ package org.siddhiql.flink.operator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.siddhiql.compiler.plan.QueryPlan;
@@ -22,6 +23,9 @@ public final class StatelessQueryFunction extends ProcessFunction<Event, Event> 
     private final QueryPlan plan;
     private transient QueryKernel kernel;
     private transient Counter droppedEvents;
+    private transient Counter eventsIn;
+    private transient Counter eventsOut;
+    private transient Counter errors;
 
     public StatelessQueryFunction(QueryPlan plan) {
         if (plan.isStateful()) {
@@ -34,6 +38,11 @@ public final class StatelessQueryFunction extends ProcessFunction<Event, Event> 
     public void open(OpenContext openContext) {
         kernel = plan.instantiate(NoState.INSTANCE);
         droppedEvents = getRuntimeContext().getMetricGroup().counter(QueryGraphOperator.DROPPED_EVENTS_METRIC);
+        // the counters a query has in a QueryGraphOperator; a stateless query has no window and no latency histogram
+        MetricGroup query = getRuntimeContext().getMetricGroup().addGroup(QueryMetricGroup.GROUP, plan.name());
+        eventsIn = query.counter(QueryMetricGroup.EVENTS_IN);
+        eventsOut = query.counter(QueryMetricGroup.EVENTS_OUT);
+        errors = query.counter(QueryMetricGroup.ERRORS);
     }
 
     /**
@@ -42,12 +51,14 @@ public final class StatelessQueryFunction extends ProcessFunction<Event, Event> 
      */
     @Override
     public void processElement(Event event, Context ctx, Collector<Event> out) {
+        eventsIn.inc();
         try {
             process(event, ctx, out);
         } catch (EngineFailure e) {
             throw e;
         } catch (RuntimeException failure) {
             StreamFaults.logDropped(plan.input().name(), List.of(event), failure);
+            errors.inc();
             droppedEvents.inc();
         }
     }
@@ -71,6 +82,7 @@ public final class StatelessQueryFunction extends ProcessFunction<Event, Event> 
 
             @Override
             public void emit(List<Event> chunk) {
+                eventsOut.inc(chunk.size());
                 try {
                     chunk.forEach(out::collect);
                 } catch (RuntimeException e) {

@@ -36,11 +36,12 @@ import org.siddhiql.runtime.fault.StreamFaults;
  * <p>Siddhi's results depend on the order in which each stateful query sees its events, and on the order in which
  * several queries feeding one stream interleave. Flink keeps order along a single channel only, so the queries whose
  * results depend on it form the <em>sequential part</em> of the app: they run fused in one {@link QueryGraphOperator}
- * on one key, which passes events between them exactly as Siddhi does. At parallelism 1 that is the whole app. At
- * higher parallelism it is the queries with global state, stateful queries reading other queries' output (whose
- * chunk boundaries matter) and every query feeding a stateful query; the rest — group-by queries over external
- * input, whose state splits by key, and stateless queries, whose outputs feed only sinks or other such queries — run
- * as their own operators at full parallelism, where only the order per key is kept (as FORMAT.md allows).
+ * on one key, which passes events between them exactly as Siddhi does: the queries with global state, stateful
+ * queries reading other queries' output (whose chunk boundaries matter), every query feeding a stateful query, and
+ * the queries writing to a stream that other queries write to too (whose interleaving matters). The rest — group-by
+ * queries over external input, whose state splits by key, and stateless queries, whose outputs feed only sinks or
+ * other such queries — run as their own operators at full parallelism, where only the order per key is kept (as
+ * FORMAT.md allows). The split is the same at every parallelism, so savepoints restore at any other.
  */
 public final class FlinkTranslator {
     private final AppPlan plan;
@@ -82,26 +83,48 @@ public final class FlinkTranslator {
     }
 
     /**
-     * The queries that must run fused, in order, on one key; see the class comment.
+     * The queries that must run fused, in order, on one key; see the class comment. The split is the same at every
+     * parallelism, since a savepoint maps state to operators by uid: a query keeps its operator when a job is resumed
+     * at another parallelism, 1 included.
      *
-     * <p>The split depends on the parallelism, and a savepoint maps state to operators by uid: a stateful query that
-     * runs alone at parallelism above 1 (group by over an input stream, no window or a sliding time/delay window, no
-     * output rate, feeding no stateful query) runs in the sequential operator at parallelism 1. Restoring a savepoint
-     * across 1 and more than 1 leaves such a query's window and aggregates behind in the other operator, unread, and
-     * the query starts empty. Between two parallelisms above 1 state carries over, and so it does at any change for
-     * the queries placed alike at every parallelism: global state, tables, readers of query output, partitions (and
-     * stateless queries have nothing to lose).
+     * <p>That makes a group-by query over an input stream run alone at parallelism 1 too, and two operators' outputs
+     * interleave in no fixed order. So a query runs alone
+     * only when no other query writes to its output stream, or to those of the queries downstream of it: every
+     * stream then has one producing operator, and its events keep that operator's order. A query whose outputs share
+     * a stream with others runs in the sequential part at every parallelism, where the interleaving is Siddhi's.
      */
-    public static List<QueryPlan> sequentialQueries(AppPlan plan, int parallelism) {
+    public static List<QueryPlan> sequentialQueries(AppPlan plan) {
         Set<QueryPlan> afterPartitions = downstreamOfPartitions(plan);
+        Set<QueryPlan> sequential = new HashSet<>();
+        for (QueryPlan q : plan.queries()) {
+            if (!afterPartitions.contains(q)
+                    && (q.keying() == Keying.GLOBAL
+                            || q.isStateful() && readsQueryOutput(plan, q)
+                            || feedsStatefulQuery(plan, q.outputStream(), new HashSet<>())
+                            || touchesFaultStream(plan, q)
+                            || sharesOutputStream(plan, q))) {
+                sequential.add(q);
+            }
+        }
+        // The sequential operator reads only the app's input: whatever feeds a query in it runs in it too.
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            for (QueryPlan q : plan.queries()) {
+                if (!sequential.contains(q) && !afterPartitions.contains(q)
+                        && sequential.stream().anyMatch(s -> s.inputStreams().contains(q.outputStream()))) {
+                    sequential.add(q);
+                    grown = true;
+                }
+            }
+        }
+        return plan.queries().stream().filter(sequential::contains).collect(Collectors.toList());
+    }
+
+    /** Whether another query (outside partitions) writes to the query's output stream. */
+    private static boolean sharesOutputStream(AppPlan plan, QueryPlan query) {
         return plan.queries().stream()
-                .filter(q -> !afterPartitions.contains(q))
-                .filter(q -> parallelism == 1
-                        || q.keying() == Keying.GLOBAL
-                        || q.isStateful() && readsQueryOutput(plan, q)
-                        || feedsStatefulQuery(plan, q.outputStream(), new HashSet<>())
-                        || touchesFaultStream(plan, q))
-                .collect(Collectors.toList());
+                .anyMatch(other -> other != query && other.outputStream().equals(query.outputStream()));
     }
 
     /**
@@ -165,7 +188,7 @@ public final class FlinkTranslator {
 
     private Map<String, DataStream<Event>> translate(DataStream<TaggedEvent> input) {
         this.input = input;
-        List<QueryPlan> sequential = sequentialQueries(plan, parallelism);
+        List<QueryPlan> sequential = sequentialQueries(plan);
         if (!sequential.isEmpty()) {
             sequentialPart(sequential, input);
         }
