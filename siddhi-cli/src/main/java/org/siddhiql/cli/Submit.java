@@ -12,6 +12,7 @@ import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.connectors.ConnectedApp;
 import org.siddhiql.job.Checkpointing;
 import org.siddhiql.job.SiddhiJob;
 import picocli.CommandLine.Command;
@@ -48,6 +49,10 @@ final class Submit extends SiddhiCli.AppCommand {
             description = "start from a savepoint, as stop prints it, or a retained checkpoint (.../chk-<n>)")
     String fromSavepoint;
 
+    @Option(names = "--allow-non-restored-state", description = {"with --from-savepoint: drop the state of "
+            + "queries the edited app no longer has, instead of failing"})
+    boolean allowNonRestoredState;
+
     @Option(names = "--detached", description = "return once the job is submitted")
     boolean detached;
 
@@ -73,6 +78,13 @@ final class Submit extends SiddhiCli.AppCommand {
         if (fromSavepoint != null) {
             config.set(SavepointConfigOptions.SAVEPOINT_PATH,
                     SiddhiCli.Run.existing(SiddhiCli.Run.location(fromSavepoint)).toString());
+            // also read by the tasks (QueryRoster), which fail on a removed query's state unless it is set
+            config.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
+        }
+        if (!ConnectedApp.fileSystemConfiguration(plan).keySet().isEmpty()) {
+            // Flink configures file systems once per TaskManager process: a job cannot bring its own S3 endpoint
+            spec.commandLine().getErr().println("siddhi: the s3 connectors' endpoint and credentials must be in the "
+                    + "cluster's configuration (s3.bucket.<bucket>.*); the job cannot set them");
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(
                 config.get(RestOptions.ADDRESS), config.get(RestOptions.PORT), config, jobJar.toString());
