@@ -17,7 +17,12 @@ import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.connectors.file.FileConnectors;
+import org.siddhiql.connectors.inmemory.InMemorySink;
+import org.siddhiql.connectors.inmemory.InMemorySource;
 import org.siddhiql.connectors.kafka.KafkaConnectors;
+import org.siddhiql.connectors.log.LogSink;
+import org.siddhiql.connectors.map.Mappers;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.operator.TimeMode;
 import org.siddhiql.flink.translate.FlinkTranslator;
@@ -81,23 +86,26 @@ public final class ConnectedApp {
 
     private static DataStream<TaggedEvent> read(StreamExecutionEnvironment env, SourceSpec spec, AppPlan plan,
             int streamIndex, TaggedEventTypeInfo type, String uid) {
+        // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream for unmapped records
+        int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
+                .indexOf(StreamFaults.faultStreamOf(spec.stream()));
+        RecordMapping mapping = new RecordMapping(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex);
         if (spec.type().equals("file")) {
-            return FileConnectors.source(env, spec, plan.stream(spec.stream()), streamIndex, type, uid);
+            return FileConnectors.source(env, spec, mapping, type, uid);
         }
-        return env.fromSource(connector(spec, plan, streamIndex, type), WatermarkStrategy.noWatermarks(),
+        return env.fromSource(connector(spec, mapping, type), WatermarkStrategy.noWatermarks(),
                         spec.type() + " source " + spec.stream(), type)
                 .setParallelism(1)
                 .uid(uid);
     }
 
-    private static Source<TaggedEvent, ?, ?> connector(SourceSpec spec,
-            AppPlan plan, int streamIndex, TaggedEventTypeInfo type) {
+    private static Source<TaggedEvent, ?, ?> connector(SourceSpec spec, RecordMapping mapping,
+            TaggedEventTypeInfo type) {
         switch (spec.type()) {
             case "kafka":
-                // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream
-                int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
-                        .indexOf(StreamFaults.faultStreamOf(spec.stream()));
-                return KafkaConnectors.source(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex, type);
+                return KafkaConnectors.source(spec, mapping, type);
+            case "inmemory":
+                return new InMemorySource(spec.option("topic"), mapping);
             default:
                 throw new IllegalStateException("the compiler admitted source type '" + spec.type()
                         + "' but Flink has no connector for it");
@@ -111,7 +119,11 @@ public final class ConnectedApp {
                 return KafkaConnectors.sink(spec, plan.stream(spec.stream()), checkpointing,
                         plan.name() + "-" + uid);
             case "file":
-                return FileConnectors.sink(spec);
+                return FileConnectors.sink(spec, plan.stream(spec.stream()));
+            case "inmemory":
+                return new InMemorySink(spec.option("topic"), Mappers.sink(spec, plan.stream(spec.stream())));
+            case "log":
+                return new LogSink(spec, plan.name(), Mappers.sink(spec, plan.stream(spec.stream())));
             default:
                 throw new IllegalStateException("the compiler admitted sink type '" + spec.type()
                         + "' but Flink has no connector for it");

@@ -1,56 +1,72 @@
-package org.siddhiql.connectors.csv;
+package org.siddhiql.connectors.map.csv;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.siddhiql.compiler.connector.MapSpec;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.connectors.MappingException;
+import org.siddhiql.connectors.map.Records;
+import org.siddhiql.connectors.map.SourceMapper;
+import org.siddhiql.connectors.map.Values;
 
 /**
  * Siddhi's default CSV source mapping: one line is one event, its fields the attributes in schema order, separated by
  * {@code delimiter} (default {@code ,}). A field may be quoted with {@code "}, which lets it hold the delimiter; a
  * quote inside a quoted field is doubled. An empty unquoted field is null, a quoted empty field the empty string.
  *
- * <p>A line with more fields than attributes, or bad quoting, never maps. A line with fewer fields, or a field that
- * is not of its attribute's type, does not map either unless {@code fail.on.unknown.attribute='false'}, which makes
- * those attributes null, as in Siddhi.
+ * <p>With {@code @attributes(symbol='2', price='0')} each attribute is the field at its index, from 0, and other
+ * fields are ignored; by default the fields are the attributes in order, and a line with more fields than attributes
+ * does not map. Bad quoting never maps. A line with too few fields, or a field that is not of its attribute's type,
+ * does not map either unless {@code fail.on.unknown.attribute='false'}, which makes those attributes null, as in
+ * Siddhi.
  */
-public final class CsvEventReader implements Serializable {
+public final class CsvSourceMapper implements SourceMapper {
     private static final long serialVersionUID = 1L;
 
     private final String[] names;
     private final AttributeType[] types;
     private final char delimiter;
     private final boolean failOnUnknownAttribute;
+    /** Each attribute's field index, or null when the fields are the attributes in order. */
+    private final int[] indexes;
 
-    public CsvEventReader(StreamSchema schema, MapSpec map) {
+    public CsvSourceMapper(StreamSchema schema, MapSpec map) {
         this.names = schema.attributeNames().toArray(new String[0]);
         this.types = schema.typeArray();
         this.delimiter = map.options().getOrDefault("delimiter", ",").charAt(0);
         this.failOnUnknownAttribute = !"false".equalsIgnoreCase(map.options().get("fail.on.unknown.attribute"));
+        Map<String, String> attributes = map.attributes();
+        this.indexes = attributes.isEmpty() ? null : schema.attributeNames().stream()
+                .mapToInt(name -> Integer.parseInt(attributes.get(name))).toArray();
     }
 
-    /** The attribute values of the line's event, in schema order. */
-    public Object[] read(String line) throws MappingException {
+    /** The line's event, a line being the record without its line break. */
+    @Override
+    public List<Object[]> map(Object record) throws MappingException {
+        String line = Records.text(record);
         if (line.isEmpty()) {
             throw new MappingException("the line is empty");
         }
         List<Field> fields = split(line);
-        if (fields.size() > names.length) {
+        if (indexes == null && fields.size() > names.length) {
             throw new MappingException("the line has " + fields.size() + " fields but the stream has "
                     + names.length + " attributes");
         }
-        if (fields.size() < names.length && failOnUnknownAttribute) {
-            throw new MappingException("attribute '" + names[fields.size()] + "' is missing");
-        }
         Object[] data = new Object[names.length];
-        for (int i = 0; i < fields.size(); i++) {
-            data[i] = value(fields.get(i), i);
+        for (int i = 0; i < names.length; i++) {
+            int index = indexes == null ? i : indexes[i];
+            if (index >= fields.size()) {
+                if (failOnUnknownAttribute) {
+                    throw new MappingException("attribute '" + names[i] + "' is missing: the line has "
+                            + fields.size() + " fields");
+                }
+                continue;
+            }
+            data[i] = value(fields.get(index), i);
         }
-        return data;
+        return List.<Object[]>of(data);
     }
 
     /** A field's text, and whether it was quoted (a quoted empty field is the empty string, not null). */
@@ -112,35 +128,12 @@ public final class CsvEventReader implements Serializable {
             return null;
         }
         try {
-            switch (types[attribute]) {
-                case INT:
-                    return Integer.parseInt(text);
-                case LONG:
-                    return Long.parseLong(text);
-                case FLOAT:
-                    return Float.parseFloat(text);
-                case DOUBLE:
-                    return Double.parseDouble(text);
-                case BOOL:
-                    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                        return Boolean.parseBoolean(text);
-                    }
-                    break;
-                default:
-                    throw new MappingException("attribute '" + names[attribute] + "' of type "
-                            + typeName(attribute) + " cannot be read from CSV");
+            return Values.parse(text, types[attribute], names[attribute]);
+        } catch (MappingException e) {
+            if (failOnUnknownAttribute) {
+                throw e;
             }
-        } catch (NumberFormatException e) {
-            // reported below, like any other value of the wrong type
-        }
-        if (!failOnUnknownAttribute) {
             return null;
         }
-        throw new MappingException("attribute '" + names[attribute] + "' is " + typeName(attribute)
-                + " but the line has '" + text + "'");
-    }
-
-    private String typeName(int attribute) {
-        return types[attribute].name().toLowerCase(Locale.ROOT);
     }
 }

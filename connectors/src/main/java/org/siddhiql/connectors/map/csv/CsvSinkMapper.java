@@ -1,24 +1,25 @@
-package org.siddhiql.connectors.csv;
+package org.siddhiql.connectors.map.csv;
 
-import java.io.Serializable;
 import org.siddhiql.compiler.connector.MapSpec;
+import org.siddhiql.connectors.map.TextRecordSinkMapper;
 
 /**
  * Siddhi's default CSV sink mapping: one event is one line of its attribute values in schema order, separated by
  * {@code delimiter} (default {@code ,}). Null is an empty field. A string that holds the delimiter, a quote or a line
- * break, or is empty, is quoted (inner quotes doubled), so that {@link CsvEventReader} reads back the same values.
+ * break, or is empty, is quoted (inner quotes doubled), so that {@link CsvSourceMapper} reads back the same values.
  */
-public final class CsvEventWriter implements Serializable {
+public final class CsvSinkMapper extends TextRecordSinkMapper {
     private static final long serialVersionUID = 1L;
 
     private final char delimiter;
 
-    public CsvEventWriter(MapSpec map) {
+    public CsvSinkMapper(MapSpec map) {
         this.delimiter = map.options().getOrDefault("delimiter", ",").charAt(0);
     }
 
     /** The event's line, without a line break. */
-    public String write(Object[] data) {
+    @Override
+    protected String text(Object[] data) {
         StringBuilder line = new StringBuilder(16 * data.length);
         for (int i = 0; i < data.length; i++) {
             if (i > 0) {

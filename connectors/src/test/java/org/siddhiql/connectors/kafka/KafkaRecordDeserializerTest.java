@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.siddhiql.compiler.connector.MapSpec;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
-import org.siddhiql.connectors.json.JsonEventReader;
+import org.siddhiql.compiler.connector.SourceSpec;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.connectors.MappingException;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
 import org.siddhiql.runtime.fault.ProcessingError;
 
-class JsonRecordDeserializerTest {
+class KafkaRecordDeserializerTest {
     private static final StreamSchema TRADES = new StreamSchema("Trades", List.of("symbol", "volume"),
             List.of(AttributeType.STRING, AttributeType.LONG));
     private static final int TRADES_INDEX = 1;
@@ -58,9 +59,9 @@ class JsonRecordDeserializerTest {
     }
 
     private static List<TaggedEvent> deserialize(int faultStreamIndex, CountingContext context, String... values) {
-        JsonRecordDeserializer deserializer = new JsonRecordDeserializer("Trades", TRADES_INDEX, faultStreamIndex,
-                TRADES.size(), new JsonEventReader(TRADES, new MapSpec("json", Map.of())),
-                new TaggedEventTypeInfo(List.of(TRADES)));
+        SourceSpec spec = new SourceSpec("Trades", "kafka", Map.of(), new MapSpec("json", Map.of()), 1, 1);
+        KafkaRecordDeserializer deserializer = new KafkaRecordDeserializer(
+                new RecordMapping(spec, TRADES, TRADES_INDEX, faultStreamIndex), new TaggedEventTypeInfo(List.of(TRADES)));
         deserializer.open(context);
         List<TaggedEvent> events = new ArrayList<>();
         for (int offset = 0; offset < values.length; offset++) {

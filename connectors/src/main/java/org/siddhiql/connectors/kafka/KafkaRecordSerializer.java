@@ -2,23 +2,23 @@ package org.siddhiql.connectors.kafka;
 
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.siddhiql.connectors.json.JsonEventWriter;
+import org.siddhiql.connectors.map.SinkMapper;
 import org.siddhiql.runtime.event.Event;
 
-/** A stream's events to JSON records of one topic, without a key (Kafka's partitioner spreads them). */
-final class JsonRecordSerializer implements KafkaRecordSerializationSchema<Event> {
+/** A stream's events to records of one topic by its sink mapper, without a key (Kafka's partitioner spreads them). */
+final class KafkaRecordSerializer implements KafkaRecordSerializationSchema<Event> {
     private static final long serialVersionUID = 1L;
 
     private final String topic;
-    private final JsonEventWriter writer;
+    private final SinkMapper mapper;
 
-    JsonRecordSerializer(String topic, JsonEventWriter writer) {
+    KafkaRecordSerializer(String topic, SinkMapper mapper) {
         this.topic = topic;
-        this.writer = writer;
+        this.mapper = mapper;
     }
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(Event event, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, null, writer.write(event.data()));
+        return new ProducerRecord<>(topic, null, mapper.toBytes(event));
     }
 }
