@@ -13,7 +13,8 @@ import org.siddhiql.runtime.event.Event;
 /**
  * Siddhi's key-value sink mapping: an event is a {@link Map} of each attribute's name to its value, or with
  * {@code @payload(s='symbol', p='price')} of the given keys to their attributes' values, in that order. Over bytes
- * the map is one flat JSON object, the form {@link KeyValueSourceMapper} reads.
+ * the map is one flat JSON object, the form {@link KeyValueSourceMapper} reads; a value of an object attribute is
+ * written as its text there.
  */
 public final class KeyValueSinkMapper implements SinkMapper {
     private static final long serialVersionUID = 1L;
@@ -42,8 +43,11 @@ public final class KeyValueSinkMapper implements SinkMapper {
 
     @Override
     public byte[] toBytes(Event event) {
+        Map<String, Object> record = toObject(event);
+        record.replaceAll((key, value) -> value == null || value instanceof String || value instanceof Number
+                || value instanceof Boolean ? value : value.toString());
         try {
-            return JSON.writeValueAsBytes(toObject(event));
+            return JSON.writeValueAsBytes(record);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("writing JSON to memory failed", e);
         }

@@ -117,4 +117,13 @@ class KeyValueMapperTest {
                 Map.of(), Map.of("symbol", "s", "price", "p"), null, Map.of())),
                 byKeys.toBytes(new Event(0, new Object[] {"IBM", 2.5}))));
     }
+
+    @Test
+    void overBytesAnObjectIsWrittenAsItsText() {
+        StreamSchema faults = new StreamSchema("Faults", List.of("error"), List.of(AttributeType.OBJECT));
+        KeyValueSinkMapper mapper = new KeyValueSinkMapper(faults, new MapSpec("keyvalue", Map.of()));
+        Event event = new Event(0, new Object[] {List.of(1, 2)});
+        assertEquals(Map.of("error", List.of(1, 2)), mapper.toObject(event));
+        assertEquals("{\"error\":\"[1, 2]\"}", new String(mapper.toBytes(event), UTF_8));
+    }
 }
