@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.siddhiql.compiler.connector.MapSpec;
 import org.siddhiql.compiler.schema.StreamSchema;
 
 /**
@@ -14,14 +14,13 @@ import org.siddhiql.compiler.schema.StreamSchema;
  */
 public final class Template implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}\\s]+)\\s*}}");
 
     /** Literal text at even indexes, placeholders' attribute indexes (as Integer) at odd ones. */
     private final Object[] parts;
 
     public Template(String template, StreamSchema schema) {
         List<Object> parts = new ArrayList<>();
-        Matcher placeholder = PLACEHOLDER.matcher(template);
+        Matcher placeholder = MapSpec.PLACEHOLDER.matcher(template);
         int end = 0;
         while (placeholder.find()) {
             parts.add(template.substring(end, placeholder.start()));

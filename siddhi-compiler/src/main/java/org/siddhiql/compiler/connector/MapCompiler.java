@@ -48,8 +48,6 @@ final class MapCompiler {
     private static final Set<String> BOOLEAN_OPTIONS = Set.of("fail.on.missing.attribute",
             "fail.on.unknown.attribute");
 
-    /** {@code {{attribute}}} in a payload template. */
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}\\s]+)\\s*}}");
     /** {@code A[2]}: the second group of the text mapper's {@code regex.A}. */
     private static final Pattern REGEX_GROUP = Pattern.compile("([A-Za-z0-9_]+)\\[([0-9]+)]");
 
@@ -245,7 +243,7 @@ final class MapCompiler {
                     + " @payload(\"{\\\"name\\\":\\\"{{name}}\\\"}\")");
         }
         String template = elements.get(0).getValue();
-        Matcher placeholder = PLACEHOLDER.matcher(template);
+        Matcher placeholder = MapSpec.PLACEHOLDER.matcher(template);
         while (placeholder.find()) {
             if (!hasAttribute(definition, placeholder.group(1))) {
                 throw new CompileException(at(elements.get(0), position), "@payload in " + what + " has {{"
@@ -305,7 +303,7 @@ final class MapCompiler {
         return all;
     }
 
-    static String quoted(Iterable<String> names) {
+    private static String quoted(Iterable<String> names) {
         List<String> sorted = new ArrayList<>();
         names.forEach(sorted::add);
         sorted.sort(null);

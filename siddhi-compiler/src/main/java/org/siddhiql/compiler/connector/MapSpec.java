@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A compiled {@code @map}: how a connector's records become events or events become records. Besides its options, a
@@ -14,6 +15,9 @@ import java.util.TreeMap;
  */
 public final class MapSpec implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** A placeholder of a {@code @payload} template, {@code {{attribute}}}; group 1 is the attribute. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}\\s]+)\\s*}}");
 
     private final String type;
     private final Map<String, String> options;

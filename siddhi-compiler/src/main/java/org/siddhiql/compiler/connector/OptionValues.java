@@ -2,6 +2,7 @@ package org.siddhiql.compiler.connector;
 
 import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.annotation.Element;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.siddhiql.compiler.CompileException;
@@ -17,7 +18,7 @@ final class OptionValues {
             "dir.polling.interval");
 
     /** The log sink's priorities, as Siddhi's LogSink names them. */
-    static final Set<String> LOG_PRIORITIES = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF");
+    private static final Set<String> LOG_PRIORITIES = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF");
 
     private OptionValues() {
     }
@@ -73,7 +74,7 @@ final class OptionValues {
     static void checkLogPriority(Annotation annotation, String what, SourcePosition position) {
         for (Element element : annotation.getElements()) {
             if ("priority".equals(element.getKey())
-                    && !LOG_PRIORITIES.contains(element.getValue().toUpperCase(java.util.Locale.ROOT))) {
+                    && !LOG_PRIORITIES.contains(element.getValue().toUpperCase(Locale.ROOT))) {
                 throw new CompileException(at(element, position), what + " has priority '" + element.getValue()
                         + "': it takes one of 'DEBUG', 'ERROR', 'FATAL', 'INFO', 'OFF', 'TRACE', 'WARN'");
             }
