@@ -105,7 +105,7 @@ public final class ConnectedApp {
             case "kafka":
                 return KafkaConnectors.source(spec, mapping, type);
             case "inmemory":
-                return new InMemorySource(spec.option("topic"), mapping);
+                return new InMemorySource(spec.options().getOrDefault("topic", InMemorySource.DEFAULT_TOPIC), mapping);
             default:
                 throw new IllegalStateException("the compiler admitted source type '" + spec.type()
                         + "' but Flink has no connector for it");

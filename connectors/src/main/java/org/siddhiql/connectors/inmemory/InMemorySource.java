@@ -27,6 +27,9 @@ import org.siddhiql.flink.operator.TaggedEvent;
 public final class InMemorySource implements Source<TaggedEvent, InMemorySource.NoSplit, Void> {
     private static final long serialVersionUID = 1L;
 
+    /** Siddhi's topic when {@code topic} is not given. */
+    public static final String DEFAULT_TOPIC = "input inMemory source";
+
     /** The source has no splits: this type has no instances. */
     public interface NoSplit extends SourceSplit {
     }

@@ -85,7 +85,9 @@ public final class Values {
                 return value;
         }
         throw new MappingException("attribute '" + attribute + "' is " + name(type) + " but the record has "
-                + (value instanceof String ? "'" + value + "'" : value + " (" + value.getClass().getSimpleName() + ")"));
+                + (value instanceof String
+                        ? "'" + value + "'"
+                        : value + " (" + value.getClass().getSimpleName() + ")"));
     }
 
     public static MappingException unreadable(AttributeType type, String attribute) {

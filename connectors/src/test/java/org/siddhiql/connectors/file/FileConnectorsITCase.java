@@ -176,7 +176,8 @@ class FileConnectorsITCase {
                 committedLines(out));
         String error = "{\"error\":\"org.siddhiql.connectors.MappingException: the line '";
         assertEquals(List.of(
-                error + "{\\\"event\\\":{\\\"symbol\\\":\\\"IBM\\\",\\\"price\\\":' does not map: not JSON at column 34:"
+                error + "{\\\"event\\\":{\\\"symbol\\\":\\\"IBM\\\",\\\"price\\\":' does not map:"
+                        + " not JSON at column 34:"
                         + " Unexpected end-of-input within/between Object entries\"}",
                 error + "{\\\"symbol\\\":\\\"HP\\\",\\\"price\\\":true,\\\"volume\\\":4}' does not map: attribute"
                         + " 'price' is double but the record has true\"}"), committedLines(faults));

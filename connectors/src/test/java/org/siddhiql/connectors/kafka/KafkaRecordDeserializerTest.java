@@ -61,7 +61,8 @@ class KafkaRecordDeserializerTest {
     private static List<TaggedEvent> deserialize(int faultStreamIndex, CountingContext context, String... values) {
         SourceSpec spec = new SourceSpec("Trades", "kafka", Map.of(), new MapSpec("json", Map.of()), 1, 1);
         KafkaRecordDeserializer deserializer = new KafkaRecordDeserializer(
-                new RecordMapping(spec, TRADES, TRADES_INDEX, faultStreamIndex), new TaggedEventTypeInfo(List.of(TRADES)));
+                new RecordMapping(spec, TRADES, TRADES_INDEX, faultStreamIndex),
+                new TaggedEventTypeInfo(List.of(TRADES)));
         deserializer.open(context);
         List<TaggedEvent> events = new ArrayList<>();
         for (int offset = 0; offset < values.length; offset++) {

@@ -36,7 +36,7 @@ public final class ConnectorCompiler {
             "kafka", new Options(Set.of("bootstrap.servers", "topic.list", "group.id"),
                     Set.of("threading.option", "optional.configuration")),
             "file", new Options(Set.of(), OptionValues.FILE_SOURCE_OPTIONS),
-            "inmemory", new Options(Set.of("topic"), Set.of()));
+            "inmemory", new Options(Set.of(), Set.of("topic")));
     private static final Map<String, Options> SINKS = Map.of(
             "kafka", new Options(Set.of("bootstrap.servers", "topic"),
                     Set.of("optional.configuration", DELIVERY_GUARANTEE)),
@@ -91,6 +91,9 @@ public final class ConnectorCompiler {
 
         if (type.equals("log")) {
             OptionValues.checkLogPriority(annotation, what, position);
+        }
+        if (kind.equals("@sink")) {
+            OptionValues.checkStatic(annotation, what, position);
         }
 
         Annotation mapAnnotation = null;

@@ -70,6 +70,19 @@ final class OptionValues {
         }
     }
 
+    /**
+     * Siddhi lets some sink options, such as a topic, take each event's attributes ({@code topic='{{symbol}}'});
+     * our sinks take each option once, so such a value would be used literally.
+     */
+    static void checkStatic(Annotation annotation, String what, SourcePosition position) {
+        for (Element element : annotation.getElements()) {
+            if (element.getValue() != null && MapSpec.PLACEHOLDER.matcher(element.getValue()).find()) {
+                throw new CompileException(at(element, position), what + " has " + element.getKey() + " '"
+                        + element.getValue() + "': options that take event attributes ({{...}}) are not supported");
+            }
+        }
+    }
+
     /** Siddhi's log sink takes its priority in any case. */
     static void checkLogPriority(Annotation annotation, String what, SourcePosition position) {
         for (Element element : annotation.getElements()) {

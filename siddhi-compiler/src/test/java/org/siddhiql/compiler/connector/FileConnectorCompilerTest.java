@@ -100,8 +100,8 @@ class FileConnectorCompilerTest {
 
     @Test
     void aCsvDelimiterIsOneCharacterOtherThanAQuote() {
-        assertEquals("1:71: @map of @source of stream 'Trades' (type 'csv') has delimiter '::': it takes one character other than"
-                + " a quote or a line break",
+        assertEquals("1:71: @map of @source of stream 'Trades' (type 'csv') has delimiter '::': it takes one"
+                + " character other than a quote or a line break",
                 error("@source(type='file', file.uri='/a', tailing='false', @map(type='csv', delimiter='::'))\n"
                         + STREAMS));
     }

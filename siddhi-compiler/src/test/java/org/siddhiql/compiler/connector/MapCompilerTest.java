@@ -115,4 +115,17 @@ class MapCompilerTest {
                 + " 'INFO', 'OFF', 'TRACE', 'WARN'",
                 error("@sink(type='log', priority='LOUD')\n" + STREAM));
     }
+
+    @Test
+    void sinkOptionsThatTakeEventAttributesAreRejectedRatherThanUsedLiterally() {
+        assertEquals("1:24: @sink of stream 'Trades' has topic 'quotes-{{symbol}}': options that take event attributes"
+                + " ({{...}}) are not supported",
+                error("@sink(type='inMemory', topic='quotes-{{symbol}}', @map(type='json'))\n" + STREAM));
+    }
+
+    @Test
+    void anInMemorySourceReadsSiddhisDefaultTopicWhenGivenNone() {
+        assertEquals(Map.of(), compile("@source(type='inMemory', @map(type='passThrough'))\n" + STREAM).sources()
+                .get(0).options());
+    }
 }
