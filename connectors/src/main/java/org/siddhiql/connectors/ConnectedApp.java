@@ -19,7 +19,12 @@ import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.connectors.file.FileConnectors;
 import org.siddhiql.connectors.http.HttpConnectors;
+import org.siddhiql.connectors.inmemory.InMemorySink;
+import org.siddhiql.connectors.inmemory.InMemorySource;
 import org.siddhiql.connectors.kafka.KafkaConnectors;
+import org.siddhiql.connectors.log.LogSink;
+import org.siddhiql.connectors.map.Mappers;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.connectors.s3.S3Connectors;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.operator.TimeMode;
@@ -84,28 +89,32 @@ public final class ConnectedApp {
 
     private static DataStream<TaggedEvent> read(StreamExecutionEnvironment env, SourceSpec spec, AppPlan plan,
             int streamIndex, TaggedEventTypeInfo type, String uid) {
+        // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream for unmapped records
+        int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
+                .indexOf(StreamFaults.faultStreamOf(spec.stream()));
+        RecordMapping mapping = new RecordMapping(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex);
         if (spec.type().equals("file")) {
-            return FileConnectors.source(env, spec, plan.stream(spec.stream()), streamIndex, type, uid);
+            return FileConnectors.source(env, spec, mapping, type, uid);
         }
         if (spec.type().equals("s3")) {
-            return S3Connectors.source(env, spec, plan.stream(spec.stream()), streamIndex, type, uid);
+            return S3Connectors.source(env, spec, mapping, type, uid);
         }
-        return env.fromSource(connector(spec, plan, streamIndex, type), WatermarkStrategy.noWatermarks(),
+        return env.fromSource(connector(spec, mapping, type), WatermarkStrategy.noWatermarks(),
                         spec.type() + " source " + spec.stream(), type)
                 .setParallelism(1)
                 .uid(uid);
     }
 
-    private static Source<TaggedEvent, ?, ?> connector(SourceSpec spec,
-            AppPlan plan, int streamIndex, TaggedEventTypeInfo type) {
-        // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream
-        int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
-                .indexOf(StreamFaults.faultStreamOf(spec.stream()));
+    private static Source<TaggedEvent, ?, ?> connector(SourceSpec spec, RecordMapping mapping,
+            TaggedEventTypeInfo type) {
         switch (spec.type()) {
             case "kafka":
-                return KafkaConnectors.source(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex, type);
+                return KafkaConnectors.source(spec, mapping, type);
             case "http":
-                return HttpConnectors.source(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex);
+                return HttpConnectors.source(spec, mapping);
+            case "inmemory":
+                String topic = spec.option("topic"); // resolves ${NAME} references, as every option read does
+                return new InMemorySource(topic == null ? InMemorySource.DEFAULT_TOPIC : topic, mapping);
             default:
                 throw new IllegalStateException("the compiler admitted source type '" + spec.type()
                         + "' but Flink has no connector for it");
@@ -119,11 +128,15 @@ public final class ConnectedApp {
                 return KafkaConnectors.sink(spec, plan.stream(spec.stream()), checkpointing,
                         plan.name() + "-" + uid);
             case "file":
-                return FileConnectors.sink(spec);
+                return FileConnectors.sink(spec, plan.stream(spec.stream()));
+            case "s3":
+                return S3Connectors.sink(spec, plan.stream(spec.stream()));
             case "http":
                 return HttpConnectors.sink(spec, plan.stream(spec.stream()));
-            case "s3":
-                return S3Connectors.sink(spec);
+            case "inmemory":
+                return new InMemorySink(spec.option("topic"), Mappers.sink(spec, plan.stream(spec.stream())));
+            case "log":
+                return new LogSink(spec, plan.name(), Mappers.sink(spec, plan.stream(spec.stream())));
             default:
                 throw new IllegalStateException("the compiler admitted sink type '" + spec.type()
                         + "' but Flink has no connector for it");

@@ -15,14 +15,14 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.schema.StreamSchema;
-import org.siddhiql.connectors.csv.CsvEventReader;
-import org.siddhiql.connectors.csv.CsvEventWriter;
+import org.siddhiql.connectors.map.Mappers;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.runtime.event.Event;
 
 /**
  * {@code @source/@sink(type='file')} as Flink's {@link FileSource} and {@link FileSink}, with siddhi-io-file's option
- * names and the CSV mapping.
+ * names; each line is a record of the connector's mapper (json, csv or keyvalue).
  *
  * <p>The source reads the lines of {@code file.uri}, or of every file under {@code dir.uri} (recursively, skipping
  * hidden files whose names start with {@code .} or {@code _}); which files and how far were read is in Flink's
@@ -40,11 +40,11 @@ public final class FileConnectors {
     }
 
     /** The source's lines as events of its stream; {@code uid} is that of the reader, its mapper gets a suffix. */
-    public static DataStream<TaggedEvent> source(StreamExecutionEnvironment env, SourceSpec spec, StreamSchema schema,
-            int streamIndex, TypeInformation<TaggedEvent> type, String uid) {
+    public static DataStream<TaggedEvent> source(StreamExecutionEnvironment env, SourceSpec spec,
+            RecordMapping mapping, TypeInformation<TaggedEvent> type, String uid) {
         boolean directory = spec.option("dir.uri") != null;
-        return source(env, spec, new Path(directory ? spec.option("dir.uri") : spec.option("file.uri")), schema,
-                streamIndex, type, uid);
+        return source(env, spec, new Path(directory ? spec.option("dir.uri") : spec.option("file.uri")), mapping,
+                type, uid);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class FileConnectors {
      * events of the spec's stream; watched for new files every {@code dir.polling.interval} ms when the spec has it.
      */
     public static DataStream<TaggedEvent> source(StreamExecutionEnvironment env, SourceSpec spec, Path path,
-            StreamSchema schema, int streamIndex, TypeInformation<TaggedEvent> type, String uid) {
+            RecordMapping mapping, TypeInformation<TaggedEvent> type, String uid) {
         FileSource.FileSourceBuilder<String> builder = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
                 path);
         String interval = spec.option("dir.polling.interval");
@@ -63,24 +63,26 @@ public final class FileConnectors {
                         + spec.stream())
                 .setParallelism(1)
                 .uid(uid)
-                .flatMap(new CsvLineMapper(spec.stream(), streamIndex, new CsvEventReader(schema, spec.map())))
+                .flatMap(new LineMapper(mapping))
                 .returns(type)
-                .name("csv mapping " + spec.stream())
+                .name(spec.map().type() + " mapping " + spec.stream())
                 .setParallelism(1)
                 .uid(uid + "-map");
     }
 
-    public static FileSink<Event> sink(SinkSpec spec) {
-        return sink(spec, new Path(spec.option("file.uri")));
+    public static FileSink<Event> sink(SinkSpec spec, StreamSchema schema) {
+        return sink(spec, new Path(spec.option("file.uri")), schema);
     }
 
-    /** Part files in the directory {@code path}, on any of Flink's file systems that can recover a write. */
-    public static FileSink<Event> sink(SinkSpec spec, Path path) {
-        return FileSink.forRowFormat(path,
-                        new CsvEventEncoder(new CsvEventWriter(spec.map())))
+    /**
+     * Part files in the directory {@code path}, on any of Flink's file systems that can recover a write, named
+     * {@code part-<uuid>-<n>.<mapper type>}, such as {@code .csv}.
+     */
+    public static FileSink<Event> sink(SinkSpec spec, Path path, StreamSchema schema) {
+        return FileSink.forRowFormat(path, new LineEncoder(Mappers.sink(spec, schema)))
                 .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(OutputFileConfig.builder().withPartSuffix(".csv").build())
+                .withOutputFileConfig(OutputFileConfig.builder().withPartSuffix("." + spec.map().type()).build())
                 .build();
     }
 }

@@ -13,16 +13,20 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.siddhiql.connectors.map.SinkMapper;
 import org.siddhiql.runtime.event.Event;
 
-/** {@code @sink(type='http')}: each event as one request to {@code publisher.url} (see {@link HttpSinkWriter}). */
+/**
+ * {@code @sink(type='http')}: each event as one request to {@code publisher.url}, its body written by the sink's
+ * mapper (see {@link HttpSinkWriter}).
+ */
 public final class HttpSink implements Sink<Event> {
     private static final long serialVersionUID = 1L;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /** Where and how to send; {@code toString} leaves the password out. */
     record Settings(String stream, URI url, String method, Map<String, String> headers, String username,
-            String password, String truststoreFile, String truststorePassword, int maxRetries, long retryInterval,
+            String password, String contentType, String truststoreFile, String truststorePassword, int maxRetries, long retryInterval,
             long maxRetryInterval) implements Serializable {
         @Override
         public String toString() {
@@ -31,11 +35,11 @@ public final class HttpSink implements Sink<Event> {
     }
 
     private final Settings settings;
-    private final EventEncoder encoder;
+    private final SinkMapper mapper;
 
-    HttpSink(Settings settings, EventEncoder encoder) {
+    HttpSink(Settings settings, SinkMapper mapper) {
         this.settings = settings;
-        this.encoder = encoder;
+        this.mapper = mapper;
     }
 
     @Override
@@ -45,7 +49,7 @@ public final class HttpSink implements Sink<Event> {
         if (settings.truststoreFile() != null) {
             client.sslContext(trusting(settings.truststoreFile(), settings.truststorePassword()));
         }
-        return new HttpSinkWriter(settings, encoder, client.build());
+        return new HttpSinkWriter(settings, mapper, client.build());
     }
 
     /** TLS that trusts the certificates of the trust store, in place of the JDK's. */

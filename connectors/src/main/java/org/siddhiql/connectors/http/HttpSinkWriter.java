@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.siddhiql.connectors.map.SinkMapper;
 import org.siddhiql.runtime.event.Event;
 
 /**
@@ -23,13 +24,13 @@ final class HttpSinkWriter implements SinkWriter<Event> {
     private static final int QUOTED_BODY_CHARS = 200;
 
     private final HttpSink.Settings settings;
-    private final EventEncoder encoder;
+    private final SinkMapper mapper;
     private final HttpClient client;
     private final String authorization; // null without basic auth
 
-    HttpSinkWriter(HttpSink.Settings settings, EventEncoder encoder, HttpClient client) {
+    HttpSinkWriter(HttpSink.Settings settings, SinkMapper mapper, HttpClient client) {
         this.settings = settings;
-        this.encoder = encoder;
+        this.mapper = mapper;
         this.client = client;
         this.authorization = settings.username() == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
@@ -39,8 +40,8 @@ final class HttpSinkWriter implements SinkWriter<Event> {
     public void write(Event event, Context context) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
                 .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .method(settings.method(), HttpRequest.BodyPublishers.ofByteArray(encoder.encode(event.data())));
+                .header("Content-Type", settings.contentType())
+                .method(settings.method(), HttpRequest.BodyPublishers.ofByteArray(mapper.toBytes(event)));
         settings.headers().forEach(request::setHeader); // a Content-Type of the app's replaces ours
         if (authorization != null) {
             request.header("Authorization", authorization);

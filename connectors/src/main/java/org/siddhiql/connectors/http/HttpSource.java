@@ -7,6 +7,7 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.flink.operator.TaggedEvent;
 
 /**
@@ -23,20 +24,11 @@ public final class HttpSource implements Source<TaggedEvent, HttpEndpointSplit, 
     private static final long serialVersionUID = 1L;
 
     private final HttpEndpoint.Settings settings;
-    private final EventDecoder decoder;
-    private final String stream;
-    private final int streamIndex;
-    private final int faultStreamIndex;
-    private final int attributes;
+    private final RecordMapping mapping;
 
-    HttpSource(HttpEndpoint.Settings settings, EventDecoder decoder, String stream, int streamIndex,
-            int faultStreamIndex, int attributes) {
+    HttpSource(HttpEndpoint.Settings settings, RecordMapping mapping) {
         this.settings = settings;
-        this.decoder = decoder;
-        this.stream = stream;
-        this.streamIndex = streamIndex;
-        this.faultStreamIndex = faultStreamIndex;
-        this.attributes = attributes;
+        this.mapping = mapping;
     }
 
     @Override
@@ -46,8 +38,7 @@ public final class HttpSource implements Source<TaggedEvent, HttpEndpointSplit, 
 
     @Override
     public SourceReader<TaggedEvent, HttpEndpointSplit> createReader(SourceReaderContext context) {
-        return new HttpSourceReader(settings, decoder, stream, streamIndex, faultStreamIndex, attributes,
-                context.metricGroup());
+        return new HttpSourceReader(settings, mapping, context.metricGroup());
     }
 
     @Override

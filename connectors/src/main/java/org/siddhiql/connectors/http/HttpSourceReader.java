@@ -2,6 +2,7 @@ package org.siddhiql.connectors.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -9,44 +10,34 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.core.io.InputStatus;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
-import org.siddhiql.connectors.MappingException;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.flink.operator.TaggedEvent;
-import org.siddhiql.runtime.event.Event;
-import org.siddhiql.runtime.fault.ProcessingError;
 
 /**
  * Serves the endpoint while it holds the endpoint split, and emits the events of accepted requests in the order their
  * requests were accepted, a request's events one after the other. The server's threads map each body and put its
  * events into a bounded queue, blocking while it is full (so a slow job slows its clients down rather than running
- * out of memory); the request is answered once all its events are in the queue. A body that does not map goes, with
- * its reason, to the stream's fault stream {@code !S} when the stream has one ({@code @OnError(action='STREAM')}),
- * else it is answered 400 with the reason; either way it is counted in {@code unmappedRecords}.
+ * out of memory); the request is answered once all its events are in the queue. Bodies map by the stream's
+ * {@link RecordMapping}: one that does not map goes, with its reason, to the stream's fault stream {@code !S} when the
+ * stream has one ({@code @OnError(action='STREAM')}), else it is answered 400 with the mapper's reason; either way it
+ * is counted in {@code unmappedRecords}.
  */
 final class HttpSourceReader implements SourceReader<TaggedEvent, HttpEndpointSplit> {
     static final int QUEUE_CAPACITY = 10_000;
 
     private final HttpEndpoint.Settings settings;
-    private final EventDecoder decoder;
-    private final int streamIndex;
-    private final int faultStreamIndex;
-    private final int attributes;
-    private final Counter unmapped;
+    private final RecordMapping mapping;
     private final BlockingQueue<TaggedEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Object availability = new Object();
     private final Object requests = new Object();
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private HttpEndpoint endpoint; // null until the split is assigned
 
-    HttpSourceReader(HttpEndpoint.Settings settings, EventDecoder decoder, String stream, int streamIndex,
-            int faultStreamIndex, int attributes, MetricGroup metrics) {
+    HttpSourceReader(HttpEndpoint.Settings settings, RecordMapping mapping, MetricGroup metrics) {
         this.settings = settings;
-        this.decoder = decoder;
-        this.streamIndex = streamIndex;
-        this.faultStreamIndex = faultStreamIndex;
-        this.attributes = attributes;
-        this.unmapped = metrics.addGroup("stream", stream).counter("unmappedRecords");
+        this.mapping = mapping;
+        mapping.open(metrics);
     }
 
     @Override
@@ -66,24 +57,15 @@ final class HttpSourceReader implements SourceReader<TaggedEvent, HttpEndpointSp
 
     /** Runs on the server's threads. */
     private String receive(byte[] body) throws InterruptedException {
-        long now = System.currentTimeMillis();
-        List<Object[]> events;
-        try {
-            events = decoder.decode(body);
-        } catch (MappingException e) {
-            unmapped.inc();
-            if (faultStreamIndex < 0) {
-                return "the body does not map: " + e.getMessage();
-            }
-            Object[] data = new Object[attributes + 1];
-            data[attributes] = new ProcessingError(MappingException.class.getName(),
-                    "the body posted to " + settings.url().getPath() + " does not map: " + e.getMessage());
-            put(new TaggedEvent(faultStreamIndex, new Event(now, data)));
-            return null;
+        List<TaggedEvent> events = new ArrayList<>();
+        String rejection = mapping.mapOrReject(body, () -> "the body posted to " + settings.url().getPath(),
+                events::add);
+        if (rejection != null) {
+            return "the body does not map: " + rejection;
         }
         synchronized (requests) { // a request's events stay together, whatever other requests arrive meanwhile
-            for (Object[] data : events) {
-                put(new TaggedEvent(streamIndex, new Event(now, data)));
+            for (TaggedEvent event : events) {
+                put(event);
             }
         }
         return null;

@@ -18,8 +18,8 @@ import org.siddhiql.compiler.connector.ConnectorSpec;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.schema.StreamSchema;
-import org.siddhiql.connectors.json.JsonEventReader;
-import org.siddhiql.connectors.json.JsonEventWriter;
+import org.siddhiql.connectors.map.Mappers;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.runtime.event.Event;
 
@@ -43,13 +43,9 @@ public final class KafkaConnectors {
     private KafkaConnectors() {
     }
 
-    /**
-     * @param streamIndex the index of the spec's stream among the app's streams, which tags its events
-     * @param faultStreamIndex the index of its fault stream {@code !S}, which takes its unmapped records, or -1 when
-     *     it has none
-     */
-    public static KafkaSource<TaggedEvent> source(SourceSpec spec, StreamSchema schema, int streamIndex,
-            int faultStreamIndex, TypeInformation<TaggedEvent> type) {
+    /** @param mapping the records' mapping to events of the spec's stream */
+    public static KafkaSource<TaggedEvent> source(SourceSpec spec, RecordMapping mapping,
+            TypeInformation<TaggedEvent> type) {
         Properties properties = optionalConfiguration(spec);
         OffsetResetStrategy reset = "latest".equalsIgnoreCase(
                 properties.getProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG))
@@ -61,8 +57,7 @@ public final class KafkaConnectors {
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperties(properties)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(reset))
-                .setDeserializer(new JsonRecordDeserializer(spec.stream(), streamIndex, faultStreamIndex,
-                        schema.size(), new JsonEventReader(schema, spec.map()), type))
+                .setDeserializer(new KafkaRecordDeserializer(mapping, type))
                 .build();
     }
 
@@ -84,7 +79,8 @@ public final class KafkaConnectors {
                 .setKafkaProducerConfig(properties)
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(transactionalIdPrefix)
-                .setRecordSerializer(new JsonRecordSerializer(spec.option("topic"), new JsonEventWriter(schema)))
+                .setRecordSerializer(new KafkaRecordSerializer(spec.option("topic"),
+                        Mappers.sink(spec, schema)))
                 .build();
     }
 

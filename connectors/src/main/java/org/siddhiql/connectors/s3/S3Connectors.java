@@ -15,14 +15,16 @@ import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.connectors.file.FileConnectors;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.runtime.event.Event;
 
 /**
- * {@code @source/@sink(type='s3')}: the file connector ({@link FileConnectors}, CSV lines) on the directory
- * {@code s3://<bucket.name>/<object.path>}, through Flink's S3 file system (flink-s3-fs-hadoop), so with the file
- * connector's guarantees: the source's progress over the objects is in checkpoints, and the sink's part files are
- * multipart uploads completed, and so made visible, when a checkpoint completes: exactly once.
+ * {@code @source/@sink(type='s3')}: the file connector ({@link FileConnectors}: a record a line, with its json, csv
+ * and keyvalue mappers) on the directory {@code s3://<bucket.name>/<object.path>}, through Flink's S3 file system
+ * (flink-s3-fs-hadoop), so with the file connector's guarantees: the source's progress over the objects is in
+ * checkpoints, and the sink's part files are multipart uploads completed, and so made visible, when a checkpoint
+ * completes: exactly once.
  *
  * <p>Flink configures its file systems once per process, from the cluster's configuration, not per job. So the
  * annotation's {@code endpoint}, {@code path.style.access}, {@code aws.region}, {@code aws.access.key} and
@@ -34,13 +36,13 @@ public final class S3Connectors {
     private S3Connectors() {
     }
 
-    public static DataStream<TaggedEvent> source(StreamExecutionEnvironment env, SourceSpec spec, StreamSchema schema,
-            int streamIndex, TypeInformation<TaggedEvent> type, String uid) {
-        return FileConnectors.source(env, spec, path(spec), schema, streamIndex, type, uid);
+    public static DataStream<TaggedEvent> source(StreamExecutionEnvironment env, SourceSpec spec,
+            RecordMapping mapping, TypeInformation<TaggedEvent> type, String uid) {
+        return FileConnectors.source(env, spec, path(spec), mapping, type, uid);
     }
 
-    public static FileSink<Event> sink(SinkSpec spec) {
-        return FileConnectors.sink(spec, path(spec));
+    public static FileSink<Event> sink(SinkSpec spec, StreamSchema schema) {
+        return FileConnectors.sink(spec, path(spec), schema);
     }
 
     /** {@code s3://bucket/object.path}. */

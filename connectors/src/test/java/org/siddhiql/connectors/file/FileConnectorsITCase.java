@@ -139,6 +139,51 @@ class FileConnectorsITCase {
         }
     }
 
+    /**
+     * Files carry the mappers of lines: JSON lines in, whose malformed ones go to the fault stream with their errors,
+     * and JSON through a {@code @payload} template and key-value JSON out.
+     */
+    @Test
+    void jsonLinesWithFaultsIntoJsonPayloadAndKeyValueFiles() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("json-in"));
+        Path out = temp.resolve("json-out");
+        Path faults = temp.resolve("json-faults");
+        Files.writeString(in.resolve("trades.json"), String.join("\n",
+                "{\"event\":{\"symbol\":\"IBM\",\"price\":10.5,\"volume\":2}}",
+                "{\"event\":{\"symbol\":\"IBM\",\"price\":",
+                "{\"symbol\":\"HP\",\"price\":1.25,\"volume\":4}",
+                "{\"symbol\":\"HP\",\"price\":true,\"volume\":4}") + "\n", UTF_8);
+        String app = "@app:name('JsonLines')\n"
+                + "@OnError(action='STREAM')\n"
+                + "@source(type='file', file.uri='" + in.resolve("trades.json").toUri() + "', tailing='false',"
+                + " @map(type='json'))\n"
+                + "define stream Trades (symbol string, price double, volume long);\n"
+                + "@sink(type='file', file.uri='" + out.toUri() + "',"
+                + " @map(type='json', @payload(\"\"\"{\"s\":\"{{symbol}}\",\"turnover\":{{turnover}}}\"\"\")))\n"
+                + "define stream Turnover (symbol string, turnover double);\n"
+                + "@sink(type='file', file.uri='" + faults.toUri() + "', @map(type='keyvalue'))\n"
+                + "define stream Faults (error object);\n"
+                + "from Trades select symbol, price * volume as turnover insert into Turnover;\n"
+                + "from !Trades select _error as error insert into Faults;\n";
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.enableCheckpointing(100);
+        ConnectedApp.addTo(env, new AppCompiler().compile(app), 1);
+        JobExecutionResult result = env.execute("JsonLines");
+
+        assertEquals(List.of("{\"s\":\"HP\",\"turnover\":5.0}", "{\"s\":\"IBM\",\"turnover\":21.0}"),
+                committedLines(out));
+        String error = "{\"error\":\"org.siddhiql.connectors.MappingException: the line '";
+        assertEquals(List.of(
+                error + "{\\\"event\\\":{\\\"symbol\\\":\\\"IBM\\\",\\\"price\\\":' does not map:"
+                        + " not JSON at column 34:"
+                        + " Unexpected end-of-input within/between Object entries\"}",
+                error + "{\\\"symbol\\\":\\\"HP\\\",\\\"price\\\":true,\\\"volume\\\":4}' does not map: attribute"
+                        + " 'price' is double but the record has true\"}"), committedLines(faults));
+        assertEquals(2, unmappedRecords(result.getJobID()));
+    }
+
     private static List<String> awaitCommittedLines(Path directory, int count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<String> lines = List.of();

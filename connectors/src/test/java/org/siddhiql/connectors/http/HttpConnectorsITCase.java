@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +83,7 @@ class HttpConnectorsITCase {
                 HttpClient client = HttpClient.newHttpClient();
                 URI url = URI.create("http://127.0.0.1:" + port + "/trades");
                 String auth = basic("feed", "feed-pw");
-                awaitListening(client, url, auth);
+                awaitListening(client, url);
 
                 assertResponse(200, "", post(client, url, auth,
                         "{\"event\":{\"symbol\":\"IBM\",\"price\":10.5,\"volume\":10}}"));
@@ -113,7 +114,7 @@ class HttpConnectorsITCase {
                 assertEquals(expected, bodies);
                 for (RecordingServer.Request request : requests) {
                     assertEquals(new RecordingServer.Request("POST", "/big", basic("app", "app-pw"), "risk",
-                            request.body()), request);
+                            "application/json", request.body()), request);
                 }
                 assertEquals(4, receiver.attempts()); // the first was answered 503 and retried
                 assertEquals(2, unmappedRecords(job.getJobID()));
@@ -147,14 +148,14 @@ class HttpConnectorsITCase {
             try {
                 HttpClient client = HttpClient.newBuilder().sslContext(certificates.client()).build();
                 URI url = URI.create("https://127.0.0.1:" + port + "/in");
-                awaitListening(client, url, null);
+                awaitListening(client, url);
                 assertResponse(200, "", post(client, url, null,
                         "[{\"id\":1,\"note\":\"tls\"},{\"id\":2,\"note\":null}]"));
 
                 assertEquals(List.of(
-                        new RecordingServer.Request("PUT", "/out", null, null,
+                        new RecordingServer.Request("PUT", "/out", null, null, "application/json",
                                 "{\"event\":{\"id\":10,\"note\":\"tls\"}}"),
-                        new RecordingServer.Request("PUT", "/out", null, null,
+                        new RecordingServer.Request("PUT", "/out", null, null, "application/json",
                                 "{\"event\":{\"id\":20,\"note\":null}}")),
                         receiver.take(2, TIMEOUT));
                 // a client that does not trust the certificate is refused during the handshake
@@ -181,11 +182,52 @@ class HttpConnectorsITCase {
             try {
                 HttpClient client = HttpClient.newHttpClient();
                 URI url = URI.create("http://127.0.0.1:" + port + "/orders");
-                awaitListening(client, url, null);
+                awaitListening(client, url);
                 assertResponse(200, "", post(client, url, null, "{\"item\":\"a\"}"));
                 assertEquals(List.of("{\"event\":{\"item\":null,\"error\":\"org.siddhiql.connectors.MappingException: "
                         + "the body posted to /orders does not map: attribute 'quantity' is missing\"}}"),
                         receiver.take(1, TIMEOUT).stream().map(RecordingServer.Request::body).toList());
+            } finally {
+                job.cancel().get();
+            }
+        }
+    }
+
+    /**
+     * A body is a record of any of the mappers of bytes, with the mapper's errors in the 400: CSV lines in; out as the
+     * text mapper's {@code @payload} and as keyvalue's JSON object, each with its mapper's Content-Type.
+     */
+    @Test
+    void bodiesAreRecordsOfTheConnectorsMappers() throws Exception {
+        int port = freePort();
+        try (RecordingServer receiver = new RecordingServer(null, attempt -> 200)) {
+            String app = "@app:name('CsvTrades')\n"
+                    + "@source(type='http', receiver.url='http://127.0.0.1:" + port + "/trades', @map(type='csv'))\n"
+                    + "define stream Trades (symbol string, price double, volume long);\n"
+                    + "@sink(type='http', publisher.url='" + receiver.url("/text") + "',\n"
+                    + "  @map(type='text', @payload('{{symbol}} traded {{volume}}')))\n"
+                    + "@sink(type='http', publisher.url='" + receiver.url("/keyvalue") + "', @map(type='keyvalue'))\n"
+                    + "define stream Traded (symbol string, volume long);\n"
+                    + "from Trades select symbol, volume insert into Traded;\n";
+            JobClient job = start(app, 1);
+            try {
+                HttpClient client = HttpClient.newHttpClient();
+                URI url = URI.create("http://127.0.0.1:" + port + "/trades");
+                awaitListening(client, url);
+                assertResponse(400, "the body does not map: the quote at column 1 is not closed",
+                        post(client, url, null, "\"IBM,10.5,3"));
+                assertResponse(400, "the body does not map: attribute 'volume' is long but the record has 'many'",
+                        post(client, url, null, "IBM,10.5,many"));
+                assertResponse(200, "", post(client, url, null, "IBM,10.5,3"));
+
+                List<RecordingServer.Request> requests = new ArrayList<>(receiver.take(2, TIMEOUT));
+                requests.sort(Comparator.comparing(RecordingServer.Request::path)); // the two sinks run apart
+                assertEquals(List.of(
+                        new RecordingServer.Request("POST", "/keyvalue", null, null, "application/json",
+                                "{\"symbol\":\"IBM\",\"volume\":3}"),
+                        new RecordingServer.Request("POST", "/text", null, null, "text/plain; charset=utf-8",
+                                "IBM traded 3")), requests);
+                assertEquals(2, unmappedRecords(job.getJobID()));
             } finally {
                 job.cancel().get();
             }
@@ -207,7 +249,7 @@ class HttpConnectorsITCase {
             JobClient job = start(app, 1);
             HttpClient client = HttpClient.newHttpClient();
             URI url = URI.create("http://127.0.0.1:" + port + "/in");
-            awaitListening(client, url, null);
+            awaitListening(client, url);
             post(client, url, null, "{\"id\":7}");
             ExecutionException failure = assertThrows(ExecutionException.class,
                     () -> job.getJobExecutionResult().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
@@ -245,11 +287,11 @@ class HttpConnectorsITCase {
             try {
                 HttpClient client = HttpClient.newHttpClient();
                 URI url = URI.create("http://127.0.0.1:" + port + "/in");
-                awaitListening(client, url, null);
+                awaitListening(client, url);
                 assertResponse(200, "", post(client, url, null, "{\"id\":1}"));
                 awaitStatus(job, JobStatus.RESTARTING);
                 awaitStatus(job, JobStatus.RUNNING);
-                awaitListening(client, url, null);
+                awaitListening(client, url);
                 assertResponse(200, "", post(client, url, null, "{\"id\":2}"));
 
                 assertEquals(List.of("{\"event\":{\"id\":2}}"),
@@ -279,12 +321,13 @@ class HttpConnectorsITCase {
         return env.executeAsync();
     }
 
-    /** Posts an empty array, which holds no events, until the endpoint answers. */
-    private static void awaitListening(HttpClient client, URI url, String authorization) throws Exception {
+    /** Asks with a GET, which the endpoint refuses whatever its mapper and credentials, until it answers. */
+    private static void awaitListening(HttpClient client, URI url) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             try {
-                assertResponse(200, "", post(client, url, authorization, "[]"));
+                assertResponse(405, "only POST is accepted",
+                        client.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString()));
                 return;
             } catch (ConnectException e) {
                 if (System.nanoTime() > deadline) {

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLContext;
  */
 final class RecordingServer implements AutoCloseable {
     /** A request as received: method, path, the headers the test looks at, and the body. */
-    record Request(String method, String path, String authorization, String team, String body) {
+    record Request(String method, String path, String authorization, String team, String contentType, String body) {
     }
 
     private final HttpServer server;
@@ -47,7 +47,8 @@ final class RecordingServer implements AutoCloseable {
                 if (status / 100 == 2) {
                     accepted.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                             exchange.getRequestHeaders().getFirst("Authorization"),
-                            exchange.getRequestHeaders().getFirst("X-Team"), body));
+                            exchange.getRequestHeaders().getFirst("X-Team"),
+                            exchange.getRequestHeaders().getFirst("Content-Type"), body));
                     exchange.sendResponseHeaders(status, -1);
                 } else {
                     byte[] answer = "down for maintenance".getBytes(UTF_8);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
@@ -18,11 +19,19 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.siddhiql.compiler.AppCompiler;
+import org.siddhiql.compiler.connector.MapSpec;
+import org.siddhiql.compiler.connector.SinkSpec;
+import org.siddhiql.compiler.schema.AttributeType;
+import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.connectors.ConnectedApp;
+import org.siddhiql.connectors.map.Mappers;
+import org.siddhiql.connectors.map.SinkMapper;
+import org.siddhiql.runtime.event.Event;
 import org.siddhiql.testing.kafka.KafkaBrokerExtension;
 import org.siddhiql.testing.kafka.TopicReader;
 
@@ -167,6 +176,63 @@ class KafkaConnectorsITCase {
         acceptedRecords.sort(null);
         assertEquals(List.of("{\"event\":{\"item\":\"a\",\"quantity\":1}}",
                 "{\"event\":{\"item\":\"c\",\"quantity\":3}}"), acceptedRecords);
+    }
+
+    /**
+     * Avro records in, text records out through a {@code @payload} template, over the real broker: the Avro record
+     * cut short goes to the fault stream with its error, the ones around it are written.
+     */
+    @Test
+    void avroRecordsInTextPayloadsOut() throws Exception {
+        String in = "avro-trades";
+        String out = "text-trades";
+        String rejected = "avro-rejected";
+        KAFKA.createTopics(Map.of(in, 1, out, 1, rejected, 1));
+        String schema = "{\"type\":\"record\",\"name\":\"Trade\",\"fields\":["
+                + "{\"name\":\"symbol\",\"type\":\"string\"},{\"name\":\"volume\",\"type\":\"long\"}]}";
+        StreamSchema trades = new StreamSchema("Trades", List.of("symbol", "volume"),
+                List.of(AttributeType.STRING, AttributeType.LONG));
+        SinkMapper avro = Mappers.sink(new SinkSpec("Trades", "kafka", Map.of(),
+                new MapSpec("avro", Map.of("schema.def", schema)), 1, 1), trades);
+        byte[] truncated = avro.toBytes(new Event(0, new Object[] {"CUT", 1L}));
+        try (KafkaProducer<byte[], byte[]> producer = KAFKA.producer()) {
+            producer.send(new ProducerRecord<>(in, avro.toBytes(new Event(0, new Object[] {"IBM", 100L}))));
+            producer.send(new ProducerRecord<>(in, Arrays.copyOf(truncated, truncated.length - 1)));
+            producer.send(new ProducerRecord<>(in, avro.toBytes(new Event(0, new Object[] {"HP", 7L}))));
+        }
+        String servers = KAFKA.bootstrapServers();
+        String app = "@app:name('AvroToText')\n"
+                + "@OnError(action='STREAM')\n"
+                + "@source(type='kafka', topic.list='" + in + "', bootstrap.servers='" + servers + "', group.id='"
+                + in + "-app', @map(type='avro', schema.def=\"\"\"" + schema + "\"\"\"))\n"
+                + "define stream Trades (symbol string, volume long);\n"
+                + "@sink(type='kafka', topic='" + out + "', bootstrap.servers='" + servers + "',\n"
+                + "      @map(type='text', @payload('{{symbol}} traded {{volume}}')))\n"
+                + "define stream Traded (symbol string, volume long);\n"
+                + "@sink(type='kafka', topic='" + rejected + "', bootstrap.servers='" + servers + "',\n"
+                + "      @map(type='keyvalue', @payload(why='error')))\n"
+                + "define stream Rejected (error object);\n"
+                + "from Trades select * insert into Traded;\n"
+                + "from !Trades select _error as error insert into Rejected;\n";
+
+        Configuration config = new Configuration();
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(1);
+        env.enableCheckpointing(200);
+        ConnectedApp.addTo(env, new AppCompiler().compile(app), 1);
+        JobClient job = env.executeAsync("AvroToText");
+        List<String> traded;
+        List<String> faults;
+        try {
+            traded = consume(out, 2);
+            faults = consume(rejected, 1);
+        } finally {
+            job.cancel().get();
+        }
+        assertEquals(List.of("IBM traded 100", "HP traded 7"), traded);
+        assertEquals(List.of("{\"why\":\"org.siddhiql.connectors.MappingException: the record at " + in
+                + "-0@1 does not map: not an Avro record of schema.def: the bytes end within the record\"}"), faults);
     }
 
     private static long unmappedRecords(JobID job) {

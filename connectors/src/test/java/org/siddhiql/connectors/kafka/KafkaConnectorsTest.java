@@ -19,6 +19,7 @@ import org.siddhiql.compiler.CompileException;
 import org.siddhiql.compiler.connector.MapSpec;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
 import org.siddhiql.runtime.event.Event;
@@ -57,8 +58,9 @@ class KafkaConnectorsTest {
         Properties consumer;
         Properties producer;
         try {
-            KafkaSource<TaggedEvent> source = KafkaConnectors.source(plan.sources().get(0), plan.stream("Trades"), 0,
-                    -1, new TaggedEventTypeInfo(new ArrayList<>(plan.streams().values())));
+            KafkaSource<TaggedEvent> source = KafkaConnectors.source(plan.sources().get(0),
+                    new RecordMapping(plan.sources().get(0), plan.stream("Trades"), 0, -1),
+                    new TaggedEventTypeInfo(new ArrayList<>(plan.streams().values())));
             consumer = clientProperties(source, "getConfiguration");
             KafkaSink<Event> sink = KafkaConnectors.sink(plan.sinks().get(0), plan.stream("Out"), false, "app-out");
             producer = clientProperties(sink, "getKafkaProducerConfig");

@@ -29,6 +29,7 @@ import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.operator.TimeMode;
 import org.siddhiql.flink.translate.FlinkTranslator;
@@ -117,8 +118,9 @@ class KafkaExactlyOnceITCase {
         TaggedEventTypeInfo type = new TaggedEventTypeInfo(new ArrayList<>(plan.streams().values()));
         List<String> streamNames = new ArrayList<>(plan.streams().keySet());
         SourceSpec source = plan.sources().get(0);
-        DataStream<TaggedEvent> input = env.fromSource(KafkaConnectors.source(source,
-                        plan.stream(source.stream()), streamNames.indexOf(source.stream()), -1, type),
+        RecordMapping mapping = new RecordMapping(source, plan.stream(source.stream()),
+                streamNames.indexOf(source.stream()), -1);
+        DataStream<TaggedEvent> input = env.fromSource(KafkaConnectors.source(source, mapping, type),
                 WatermarkStrategy.noWatermarks(), "kafka source").setParallelism(1);
         DataStream<Event> totals = FlinkTranslator.translate(plan, input, Set.of(source.stream()),
                 TimeMode.PROCESSING_TIME, parallelism).get("Totals");

@@ -37,19 +37,16 @@ public final class ConnectorCompiler {
                     Set.of("threading.option", "optional.configuration")),
             "file", new Options(Set.of(), OptionValues.FILE_SOURCE_OPTIONS),
             "http", new Options(HttpOptions.SOURCE_REQUIRED, HttpOptions.SOURCE_OPTIONAL),
-            "s3", new Options(S3Options.REQUIRED, S3Options.SOURCE_OPTIONAL));
+            "s3", new Options(S3Options.REQUIRED, S3Options.SOURCE_OPTIONAL),
+            "inmemory", new Options(Set.of(), Set.of("topic")));
     private static final Map<String, Options> SINKS = Map.of(
             "kafka", new Options(Set.of("bootstrap.servers", "topic"),
                     Set.of("optional.configuration", DELIVERY_GUARANTEE)),
             "file", new Options(Set.of("file.uri"), Set.of()),
             "http", new Options(HttpOptions.SINK_REQUIRED, HttpOptions.SINK_OPTIONAL),
-            "s3", new Options(S3Options.REQUIRED, S3Options.SINK_OPTIONAL));
-    private static final Map<String, Options> SOURCE_MAPS = Map.of(
-            "json", new Options(Set.of(), Set.of("fail.on.missing.attribute")),
-            "csv", new Options(Set.of(), Set.of("delimiter", "fail.on.unknown.attribute")));
-    private static final Map<String, Options> SINK_MAPS = Map.of(
-            "json", new Options(Set.of(), Set.of()),
-            "csv", new Options(Set.of(), Set.of("delimiter")));
+            "s3", new Options(S3Options.REQUIRED, S3Options.SINK_OPTIONAL),
+            "inmemory", new Options(Set.of("topic"), Set.of()),
+            "log", new Options(Set.of(), Set.of("prefix", "priority")));
 
     private final List<SourceSpec> sources = new ArrayList<>();
     private final List<SinkSpec> sinks = new ArrayList<>();
@@ -61,10 +58,9 @@ public final class ConnectorCompiler {
             for (Annotation annotation : definition.getAnnotations()) {
                 String name = annotation.getName().toLowerCase(Locale.ROOT);
                 if (name.equals("source")) {
-                    compiler.sources.add(connector(definition, annotation, "@source", SOURCES, SOURCE_MAPS,
-                            SourceSpec::new));
+                    compiler.sources.add(connector(definition, annotation, "@source", SOURCES, SourceSpec::new));
                 } else if (name.equals("sink")) {
-                    compiler.sinks.add(connector(definition, annotation, "@sink", SINKS, SINK_MAPS, SinkSpec::new));
+                    compiler.sinks.add(connector(definition, annotation, "@sink", SINKS, SinkSpec::new));
                 }
             }
         }
@@ -84,7 +80,7 @@ public final class ConnectorCompiler {
     }
 
     private static <T> T connector(StreamDefinition definition, Annotation annotation, String kind,
-            Map<String, Options> types, Map<String, Options> maps, SpecFactory<T> factory) {
+            Map<String, Options> types, SpecFactory<T> factory) {
         SourcePosition position = SourcePosition.firstOf(annotation, definition);
         String what = kind + " of stream '" + definition.getId() + "'";
         Map<String, String> options = options(annotation, what, position);
@@ -103,42 +99,26 @@ public final class ConnectorCompiler {
             }
         } else if (type.equals("s3")) {
             S3Options.check(options, annotation, what, position);
+        } else if (type.equals("log")) {
+            OptionValues.checkLogPriority(annotation, what, position);
+        }
+        if (kind.equals("@sink")) {
+            OptionValues.checkStatic(annotation, what, position);
         }
 
-        List<Annotation> mapAnnotations = annotation.getAnnotations().stream()
-                .filter(a -> a.getName().equalsIgnoreCase("map"))
-                .toList();
-        if (mapAnnotations.size() != 1) {
-            throw new CompileException(position, what + " needs " + (mapAnnotations.isEmpty() ? "a" : "exactly one")
-                    + " @map(type=...): supported mappers are " + quoted(maps.keySet()));
-        }
+        Annotation mapAnnotation = null;
         for (Annotation nested : annotation.getAnnotations()) {
+            SourcePosition at = SourcePosition.firstOf(nested, annotation, definition);
             if (!nested.getName().equalsIgnoreCase("map")) {
-                throw new CompileException(SourcePosition.firstOf(nested, annotation, definition),
-                        "@" + nested.getName() + " inside " + what + " is not supported");
+                throw new CompileException(at, "@" + nested.getName() + " inside " + what + " is not supported");
             }
+            if (mapAnnotation != null) {
+                throw new CompileException(at, what + " has more than one @map");
+            }
+            mapAnnotation = nested;
         }
-        MapSpec map = map(mapAnnotations.get(0), what, maps, position);
-        OptionValues.checkMapperOf(type, map.type(), what, at(mapAnnotations.get(0), position));
+        MapSpec map = MapCompiler.compile(mapAnnotation, kind.equals("@source"), type, definition, what, position);
         return factory.create(definition.getId(), type, options, map, position.line(), position.column());
-    }
-
-    private static MapSpec map(Annotation annotation, String connector, Map<String, Options> maps,
-            SourcePosition connectorPosition) {
-        SourcePosition position = at(annotation, connectorPosition);
-        String what = "@map of " + connector;
-        Map<String, String> options = options(annotation, what, position);
-        String type = typeOf(options, what, maps, position);
-        options.remove("type");
-        for (Annotation nested : annotation.getAnnotations()) {
-            throw new CompileException(SourcePosition.firstOf(nested, annotation), "@" + nested.getName() + " in "
-                    + what + " is not supported yet: only the default " + type + " mapping is");
-        }
-        checkOptions(options, maps.get(type), what + " (type '" + type + "')", annotation, position);
-        if (type.equals("csv")) {
-            OptionValues.checkCsvDelimiter(annotation, what, position);
-        }
-        return new MapSpec(type, options);
     }
 
     /** The annotation's key='value' elements; keys are case-sensitive as in Siddhi, and each may appear once. */

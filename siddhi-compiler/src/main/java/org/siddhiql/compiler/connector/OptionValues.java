@@ -2,6 +2,7 @@ package org.siddhiql.compiler.connector;
 
 import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.annotation.Element;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.siddhiql.compiler.CompileException;
@@ -16,19 +17,10 @@ final class OptionValues {
     static final Set<String> FILE_SOURCE_OPTIONS = Set.of("file.uri", "dir.uri", "mode", "tailing",
             "dir.polling.interval");
 
-    /** The one mapper each connector type has so far. */
-    private static final Map<String, String> MAPPER_OF = Map.of("kafka", "json", "file", "csv", "http", "json",
-            "s3", "csv");
+    /** The log sink's priorities, as Siddhi's LogSink names them. */
+    private static final Set<String> LOG_PRIORITIES = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF");
 
     private OptionValues() {
-    }
-
-    static void checkMapperOf(String connector, String mapper, String what, SourcePosition position) {
-        String supported = MAPPER_OF.get(connector);
-        if (!mapper.equals(supported)) {
-            throw new CompileException(position, what + " (type '" + connector + "') cannot map " + mapper
-                    + " yet: it maps " + supported);
-        }
     }
 
     /**
@@ -78,15 +70,26 @@ final class OptionValues {
         }
     }
 
-    /** Our CSV mapping splits on one character. */
-    static void checkCsvDelimiter(Annotation annotation, String what, SourcePosition position) {
+    /**
+     * Siddhi lets some sink options, such as a topic, take each event's attributes ({@code topic='{{symbol}}'});
+     * our sinks take each option once, so such a value would be used literally.
+     */
+    static void checkStatic(Annotation annotation, String what, SourcePosition position) {
         for (Element element : annotation.getElements()) {
-            if ("delimiter".equals(element.getKey())) {
-                String value = element.getValue();
-                if (value.length() != 1 || value.equals("\"") || value.equals("\n") || value.equals("\r")) {
-                    throw new CompileException(at(element, position), what + " has delimiter '" + value
-                            + "': it takes one character other than a quote or a line break");
-                }
+            if (element.getValue() != null && MapSpec.PLACEHOLDER.matcher(element.getValue()).find()) {
+                throw new CompileException(at(element, position), what + " has " + element.getKey() + " '"
+                        + element.getValue() + "': options that take event attributes ({{...}}) are not supported");
+            }
+        }
+    }
+
+    /** Siddhi's log sink takes its priority in any case. */
+    static void checkLogPriority(Annotation annotation, String what, SourcePosition position) {
+        for (Element element : annotation.getElements()) {
+            if ("priority".equals(element.getKey())
+                    && !LOG_PRIORITIES.contains(element.getValue().toUpperCase(Locale.ROOT))) {
+                throw new CompileException(at(element, position), what + " has priority '" + element.getValue()
+                        + "': it takes one of 'DEBUG', 'ERROR', 'FATAL', 'INFO', 'OFF', 'TRACE', 'WARN'");
             }
         }
     }

@@ -70,7 +70,7 @@ class ConnectorCompilerTest {
                 + "  @source(type='carrierPigeon', @map(type='json'))\n"
                 + "define stream Trades (symbol string, price double);\n" + QUERY);
         assertEquals("2:3: @source of stream 'Trades' has unknown type 'carrierPigeon': supported types are"
-                + " 'file', 'http', 'kafka', 's3'", e.getMessage());
+                + " 'file', 'http', 'inmemory', 'kafka', 's3'", e.getMessage());
     }
 
     @Test
@@ -115,25 +115,19 @@ class ConnectorCompilerTest {
     }
 
     @Test
-    void aConnectorNeedsAJsonMap() {
+    void aConnectorWithoutMapPassesThroughWhereItCarriesObjects() {
+        AppPlan plan = compile("@sink(type='log')\n"
+                + "define stream Trades (symbol string, price double);\n" + QUERY);
+        assertEquals(new MapSpec("passthrough", Map.of()), plan.sinks().get(0).map());
+
         CompileException missing = error("@sink(type='kafka', topic='big', bootstrap.servers='b:1')\n"
                 + "define stream Trades (symbol string, price double);\n" + QUERY);
-        assertEquals("1:1: @sink of stream 'Trades' needs a @map(type=...): supported mappers are 'csv', 'json'",
-                missing.getMessage());
+        assertEquals("1:1: @sink of stream 'Trades' (type 'kafka') cannot map passthrough (the default without @map):"
+                + " it maps 'avro', 'csv', 'json', 'keyvalue', 'text'", missing.getMessage());
 
         CompileException unknown = error("@sink(type='kafka', topic='big', bootstrap.servers='b:1', "
                 + "@map(type='xml'))\ndefine stream Trades (symbol string, price double);\n" + QUERY);
-        assertEquals("1:59: @map of @sink of stream 'Trades' has unknown type 'xml': supported types are 'csv', 'json'",
-                unknown.getMessage());
-    }
-
-    @Test
-    void customJsonMappingIsRejectedUntilSupported() {
-        CompileException e = error("@source(type='kafka', topic.list='t', bootstrap.servers='b:1', group.id='g',\n"
-                + "  @map(type='json', @attributes(symbol='$.s', price='$.p')))\n"
-                + "define stream Trades (symbol string, price double);\n" + QUERY);
-        assertEquals("@attributes in @map of @source of stream 'Trades' is not supported yet: only the default "
-                + "json mapping is", e.reason());
-        assertEquals(2, e.line());
+        assertEquals("1:59: @map of @sink of stream 'Trades' has unknown type 'xml': supported types are 'avro', "
+                + "'csv', 'json', 'keyvalue', 'passthrough', 'text'", unknown.getMessage());
     }
 }

@@ -90,17 +90,18 @@ class FileConnectorCompilerTest {
 
     @Test
     void eachConnectorTypeTakesItsOwnMapper() {
-        assertEquals("1:54: @source of stream 'Trades' (type 'file') cannot map json yet: it maps csv",
-                error("@source(type='file', file.uri='/a', tailing='false', @map(type='json'))\n" + STREAMS));
-        assertEquals("1:76: @source of stream 'Trades' (type 'kafka') cannot map csv yet: it maps json",
-                error("@source(type='kafka', topic.list='t', bootstrap.servers='b', group.id='g',"
-                        + " @map(type='csv'))\n" + STREAMS));
+        assertEquals("1:54: @source of stream 'Trades' (type 'file') cannot map text: it maps 'csv', 'json',"
+                + " 'keyvalue'",
+                error("@source(type='file', file.uri='/a', tailing='false', @map(type='text'))\n" + STREAMS));
+        assertEquals("1:1: @source of stream 'Trades' (type 'kafka') cannot map passthrough (the default without"
+                + " @map): it maps 'avro', 'csv', 'json', 'keyvalue', 'text'",
+                error("@source(type='kafka', topic.list='t', bootstrap.servers='b', group.id='g')\n" + STREAMS));
     }
 
     @Test
     void aCsvDelimiterIsOneCharacterOtherThanAQuote() {
-        assertEquals("1:71: @map of @source of stream 'Trades' has delimiter '::': it takes one character other than"
-                + " a quote or a line break",
+        assertEquals("1:71: @map of @source of stream 'Trades' (type 'csv') has delimiter '::': it takes one"
+                + " character other than a quote or a line break",
                 error("@source(type='file', file.uri='/a', tailing='false', @map(type='csv', delimiter='::'))\n"
                         + STREAMS));
     }

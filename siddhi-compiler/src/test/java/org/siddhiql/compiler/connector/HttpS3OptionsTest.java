@@ -65,9 +65,9 @@ class HttpS3OptionsTest {
         assertEquals("2:48: @sink of stream 'Out' has header 'Host', which the HTTP client sets itself",
                 error(TRADES + "@sink(type='http', publisher.url='http://h/x', headers=\"'Host:elsewhere'\", "
                         + "@map(type='json'))\n" + OUT + QUERY));
-        assertEquals("1:58: @source of stream 'Trades' (type 'http') cannot map csv yet: it maps json",
-                error("@source(type='http', receiver.url='http://0.0.0.0:80/t', @map(type='csv'))\n" + TRADES
-                        + OUT + QUERY));
+        assertEquals("1:1: @source of stream 'Trades' (type 'http') cannot map passthrough (the default without"
+                + " @map): it maps 'avro', 'csv', 'json', 'keyvalue', 'text'",
+                error("@source(type='http', receiver.url='http://0.0.0.0:80/t')\n" + TRADES + OUT + QUERY));
     }
 
     @Test
@@ -100,5 +100,7 @@ class HttpS3OptionsTest {
                 + "'aws.access.key', 'aws.region', 'aws.secret.key', 'bucket.name', 'endpoint', 'object.path', "
                 + "'path.style.access'", error("@sink(type='s3', dir.polling.interval='5', bucket.name='bkt', "
                 + "@map(type='csv'))\n" + TRADES + OUT + QUERY));
+        assertEquals("1:37: @sink of stream 'Trades' (type 's3') cannot map avro: it maps 'csv', 'json', 'keyvalue'",
+                error("@sink(type='s3', bucket.name='bkt', @map(type='avro'))\n" + TRADES + OUT + QUERY));
     }
 }
