@@ -18,11 +18,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.plugin.DefaultPluginManager;
+import org.apache.flink.core.plugin.DirectoryBasedPluginFinder;
+import org.apache.flink.core.plugin.PluginManager;
+import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,6 +49,8 @@ import org.siddhiql.runtime.event.Event;
 final class ConnectedRun {
     /** How long a cancellation may take before the run gives up waiting for the job. */
     private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(30);
+    /** The system property naming the directory of Flink plugins: {@code siddhi-cli/target/plugins}. */
+    static final String PLUGINS_PROPERTY = "siddhi.flink.plugins";
 
     private final AppPlan plan;
     private final int parallelism;
@@ -50,11 +58,13 @@ final class ConnectedRun {
     private final URI checkpointDir;
     private final String restoreFrom; // null: start from the sources' start offsets
     private final Path outDir; // null: output streams without a @sink go to stdout
+    private final Map<String, String> settings; // Flink settings given by the user, e.g. s3.endpoint
 
     ConnectedRun(AppPlan plan, int parallelism, Duration checkpointInterval, URI checkpointDir, String restoreFrom,
-            Path outDir) {
+            Path outDir, Map<String, String> settings) {
         this.plan = plan;
         this.outDir = outDir;
+        this.settings = Map.copyOf(settings);
         this.parallelism = parallelism;
         this.checkpointInterval = checkpointInterval;
         this.checkpointDir = checkpointDir;
@@ -81,12 +91,17 @@ final class ConnectedRun {
         if (restoreFrom != null) {
             config.set(SavepointConfigOptions.SAVEPOINT_PATH, restoreFrom);
         }
+        config.addAll(Configuration.fromMap(settings));
         return config;
     }
 
     /** Runs until the job fails, its sources end, or the run is cancelled; {@code log} gets the run's notices. */
     void run(PrintWriter log) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        Configuration config = configuration();
+        // The embedded cluster's file systems are this JVM's: configured here, they see the s3.* settings (endpoint,
+        // credentials) that checkpoints to s3:// need, and load from Flink's plugins as on a cluster.
+        FileSystem.initialize(config, plugins(config));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
         env.getConfig().disableGenericTypes(); // a Kryo fallback anywhere in the job is a bug
         writeUnsunkStreams(ConnectedApp.addTo(env, plan, parallelism));
@@ -120,6 +135,19 @@ final class ConnectedRun {
         log.println("siddhi: cancelled; " + latestCheckpoint(Path.of(jobCheckpoints))
                 .map(checkpoint -> "restart with --from-savepoint " + checkpoint)
                 .orElse("no checkpoint was completed"));
+    }
+
+    /**
+     * Flink's plugins, each in a class loader of its own: from the directory {@value #PLUGINS_PROPERTY} names
+     * (bin/siddhi's, with Flink's S3 file system), else from {@code FLINK_PLUGINS_DIR} as Flink's own processes do.
+     */
+    private static PluginManager plugins(Configuration config) throws IOException {
+        String directory = System.getProperty(PLUGINS_PROPERTY);
+        if (directory == null) {
+            return PluginUtils.createPluginManagerFromRootFolder(config);
+        }
+        return new DefaultPluginManager(new DirectoryBasedPluginFinder(Path.of(directory)).findPlugins(),
+                CoreOptions.getPluginParentFirstLoaderPatterns(config));
     }
 
     /** A local path for a file URI, else the URI. */

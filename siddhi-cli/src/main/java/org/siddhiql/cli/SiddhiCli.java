@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.util.TimeUtils;
 import org.siddhiql.compiler.AppCompiler;
@@ -133,6 +135,12 @@ public final class SiddhiCli {
                 + "savepoint or a retained checkpoint (.../<job id>/chk-<n>), as printed when a run is cancelled"})
         String fromSavepoint;
 
+        @Option(names = "-D", paramLabel = "KEY=VALUE", description = {"with @source: a Flink setting of the run, "
+                + "e.g. -Ds3.endpoint=http://127.0.0.1:9000 -Ds3.path.style.access=true for checkpoints to s3:// "
+                + "(credentials: -Ds3.access-key=.. -Ds3.secret-key=.., or AWS_ACCESS_KEY_ID and "
+                + "AWS_SECRET_ACCESS_KEY in the environment); values are never printed"})
+        Map<String, String> settings = new LinkedHashMap<>();
+
         @Override
         int execute(AppPlan plan) throws Exception {
             if (parallelism < 1) {
@@ -149,6 +157,9 @@ public final class SiddhiCli {
             }
             if (checkpointDir != null || fromSavepoint != null) {
                 throw new UserError("--checkpoint-dir and --from-savepoint need an app with @source (and no --events)");
+            }
+            if (!settings.isEmpty()) {
+                throw new UserError("-D needs an app with @source (and no --events)");
             }
             if (events == null) {
                 if (savepoint != null) {
@@ -184,7 +195,7 @@ public final class SiddhiCli {
                     ? Path.of(System.getProperty("java.io.tmpdir"), "siddhi-checkpoints", plan.name()).toUri()
                     : location(checkpointDir);
             String restore = fromSavepoint == null ? null : existing(location(fromSavepoint)).toString();
-            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, out)
+            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, out, settings)
                     .run(spec.commandLine().getErr());
             return 0;
         }

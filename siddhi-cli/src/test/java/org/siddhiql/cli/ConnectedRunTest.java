@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -23,7 +24,7 @@ class ConnectedRunTest {
     @Test
     void checkpointsIncrementallyToRocksDbExactlyOnceAndKeepsThemOnCancel() {
         Configuration config = new ConnectedRun(PLAN, 2, Duration.ofSeconds(10), URI.create("file:///data/ckpt"), null,
-                null).configuration();
+                null, Map.of()).configuration();
         assertEquals("rocksdb", config.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(true, config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
         assertEquals("file:///data/ckpt", config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
@@ -37,7 +38,16 @@ class ConnectedRunTest {
     @Test
     void resumesFromTheGivenSnapshot() {
         Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
-                "file:///data/ckpt/job/chk-3", null).configuration();
+                "file:///data/ckpt/job/chk-3", null, Map.of()).configuration();
         assertEquals("file:///data/ckpt/job/chk-3", config.get(SavepointConfigOptions.SAVEPOINT_PATH));
+    }
+
+    @Test
+    void passesTheUsersSettingsOnToFlink() {
+        Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("s3://bucket/ckpt"), null,
+                null, Map.of("s3.endpoint", "http://127.0.0.1:9000", "s3.path.style.access", "true")).configuration();
+        assertEquals("s3://bucket/ckpt", config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+        assertEquals("http://127.0.0.1:9000", config.toMap().get("s3.endpoint"));
+        assertEquals("true", config.toMap().get("s3.path.style.access"));
     }
 }
