@@ -16,13 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.plugin.DefaultPluginManager;
@@ -34,17 +30,19 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.plan.AppPlan;
-import org.siddhiql.connectors.ConnectedApp;
+import org.siddhiql.job.Checkpointing;
+import org.siddhiql.job.SiddhiJob;
 import org.siddhiql.runtime.event.Event;
 
 /**
  * {@code bin/siddhi run} of an app with {@code @source}s: a long-running job reading its sources and writing its
  * {@code @sink}s in processing time, until cancelled.
  *
- * <p>It checkpoints exactly-once to RocksDB, incrementally, into {@code <checkpoint dir>/<job id>/chk-<n>}; the
- * checkpoints are retained when the job is cancelled, so a later run can resume from the latest one as from a
- * savepoint. Cancelling is an interrupt of the running thread or, from a terminal, Ctrl-C or SIGTERM: a shutdown
- * hook cancels the job and waits for it, so the sources' offsets and the queries' state stay in the last checkpoint.
+ * <p>It checkpoints as every live app does ({@link Checkpointing}: exactly-once, RocksDB, incremental) into
+ * {@code <checkpoint dir>/<job id>/chk-<n>}; the checkpoints are retained when the job is cancelled, so a later run
+ * can resume from the latest one as from a savepoint. Cancelling is an interrupt of the running thread or, from a
+ * terminal, Ctrl-C or SIGTERM: a shutdown hook cancels the job and waits for it, so the sources' offsets and the
+ * queries' state stay in the last checkpoint.
  */
 final class ConnectedRun {
     /** How long a cancellation may take before the run gives up waiting for the job. */
@@ -71,23 +69,11 @@ final class ConnectedRun {
         this.restoreFrom = restoreFrom;
     }
 
-    /**
-     * The Flink configuration of the run. RocksDB keeps state off the heap and spills to disk, so a long-running app's
-     * windows and tables are not bounded by memory; incremental checkpoints upload only new SST files, so a
-     * checkpoint's cost follows the change, not the state's size.
-     */
+    /** The Flink configuration of the run: the checkpointing of every live app, and no restarts. */
     Configuration configuration() {
-        Configuration config = new Configuration();
+        Configuration config = Checkpointing.configuration(checkpointInterval, checkpointDir);
         // a failure ends the run with its cause; the user restarts from the retained checkpoint
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        config.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toString());
-        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
-        config.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (restoreFrom != null) {
             config.set(SavepointConfigOptions.SAVEPOINT_PATH, restoreFrom);
         }
@@ -103,8 +89,7 @@ final class ConnectedRun {
         FileSystem.initialize(config, plugins(config));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
-        env.getConfig().disableGenericTypes(); // a Kryo fallback anywhere in the job is a bug
-        writeUnsunkStreams(ConnectedApp.addTo(env, plan, parallelism));
+        writeUnsunkStreams(SiddhiJob.build(env, plan));
         JobClient job = env.executeAsync(plan.name());
         String jobCheckpoints = location(URI.create(checkpointDir.toString().replaceAll("/+$", "") + "/"
                 + job.getJobID()));

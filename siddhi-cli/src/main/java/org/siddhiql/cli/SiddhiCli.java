@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "siddhi", mixinStandardHelpOptions = true, version = "siddhi 0.1.0",
         description = "Compiles SiddhiQL apps into Apache Flink jobs.",
         subcommands = {SiddhiCli.Run.class, SiddhiCli.Query.class, SiddhiCli.Validate.class, SiddhiCli.Explain.class,
-                CommandLine.HelpCommand.class})
+                ClusterCommand.class, Submit.class, JobCommands.List.class, JobCommands.Cancel.class,
+                JobCommands.Stop.class, CommandLine.HelpCommand.class})
 public final class SiddhiCli {
     /** Exit code for an invalid app, events file or option. */
     static final int INVALID_INPUT = 1;
@@ -201,12 +202,12 @@ public final class SiddhiCli {
         }
 
         /** A URI as given, or a local path made absolute. */
-        private static URI location(String pathOrUri) {
+        static URI location(String pathOrUri) {
             return pathOrUri.matches("[a-zA-Z][a-zA-Z0-9+.-]*://.*|file:.*")
                     ? URI.create(pathOrUri) : Path.of(pathOrUri).toAbsolutePath().toUri();
         }
 
-        private static URI existing(URI snapshot) {
+        static URI existing(URI snapshot) {
             if ("file".equals(snapshot.getScheme()) && !Files.isDirectory(Path.of(snapshot))) {
                 throw new UserError(Path.of(snapshot) + ": no such savepoint or checkpoint directory");
             }
