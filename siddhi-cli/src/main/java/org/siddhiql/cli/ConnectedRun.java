@@ -28,6 +28,7 @@ import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.siddhiql.cli.cluster.LocalCluster;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.job.Checkpointing;
@@ -47,8 +48,6 @@ import org.siddhiql.runtime.event.Event;
 final class ConnectedRun {
     /** How long a cancellation may take before the run gives up waiting for the job. */
     private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(30);
-    /** The system property naming the directory of Flink plugins: {@code siddhi-cli/target/plugins}. */
-    static final String PLUGINS_PROPERTY = "siddhi.flink.plugins";
 
     private final AppPlan plan;
     private final int parallelism;
@@ -123,11 +122,11 @@ final class ConnectedRun {
     }
 
     /**
-     * Flink's plugins, each in a class loader of its own: from the directory {@value #PLUGINS_PROPERTY} names
-     * (bin/siddhi's, with Flink's S3 file system), else from {@code FLINK_PLUGINS_DIR} as Flink's own processes do.
+     * Flink's plugins, each in a class loader of its own: from the directory {@value LocalCluster#PLUGINS_PROPERTY}
+     * names (bin/siddhi's, with Flink's S3 file system), else from {@code FLINK_PLUGINS_DIR} as Flink's processes do.
      */
     private static PluginManager plugins(Configuration config) throws IOException {
-        String directory = System.getProperty(PLUGINS_PROPERTY);
+        String directory = System.getProperty(LocalCluster.PLUGINS_PROPERTY);
         if (directory == null) {
             return PluginUtils.createPluginManagerFromRootFolder(config);
         }
