@@ -2,6 +2,7 @@ package org.siddhiql.exactlyonce;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -47,7 +48,7 @@ final class ReferenceRun {
 
     /** The input topic and the output topics of run {@code name}, one partition each. */
     static void createTopics(KafkaBrokerExtension kafka, String name, String input) {
-        Map<String, Integer> topics = new java.util.HashMap<>(Map.of(input, 1));
+        Map<String, Integer> topics = new HashMap<>(Map.of(input, 1));
         SensorAudit.OUTPUT_NAMES.forEach(output -> topics.put(SensorAudit.topic(name, output), 1));
         kafka.createTopics(topics);
     }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The stateful app under test ({@code exactly-once/sensor-audit.siddhi}): readings of ten sensors from one Kafka
@@ -17,9 +16,7 @@ import java.util.Map;
  * {@code <name>-<output>} and to part files under {@code <files>/<output>}.
  */
 final class SensorAudit {
-    /** The output streams, by the short name of their topics and directories. */
-    static final Map<String, String> OUTPUTS = Map.of("stats", "SensorStats", "rises", "AlarmRises",
-            "calm", "CalmAfterAlarm");
+    /** The outputs, SensorStats, AlarmRises and CalmAfterAlarm, by the short name of their topics and directories. */
     static final List<String> OUTPUT_NAMES = List.of("stats", "rises", "calm");
 
     private SensorAudit() {
