@@ -1,6 +1,8 @@
 package org.siddhiql.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.siddhiql.cli.cluster.LocalCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +31,11 @@ final class ClusterCommand {
                 description = "task slots per TaskManager (default: ${DEFAULT-VALUE})")
         int slots;
 
+        @Option(names = "-D", paramLabel = "KEY=VALUE", description = {"a Flink setting of the cluster's config.yaml, "
+                + "e.g. -Ds3.endpoint=http://127.0.0.1:9000 -Ds3.path.style.access=true -Ds3.access-key=.. "
+                + "-Ds3.secret-key=.. for jobs checkpointing to s3://"})
+        Map<String, String> settings = new LinkedHashMap<>();
+
         @Override
         int execute() throws Exception {
             if (taskManagers < 1 || slots < 1) {
@@ -38,7 +45,9 @@ final class ClusterCommand {
                 throw new UserError("a cluster is already running in " + dir + "; stop it with: bin/siddhi cluster "
                         + "stop --dir " + dir);
             }
-            LocalCluster cluster = LocalCluster.builder(dir).taskManagers(taskManagers).slots(slots).start();
+            LocalCluster.Builder builder = LocalCluster.builder(dir).taskManagers(taskManagers).slots(slots);
+            settings.forEach(builder::set);
+            LocalCluster cluster = builder.start();
             cluster.detach();
             out().println(cluster.restAddress());
             err().println("siddhi: cluster running in " + cluster.directory() + ": " + taskManagers + " TaskManager(s) "

@@ -17,12 +17,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.plugin.DefaultPluginManager;
+import org.apache.flink.core.plugin.DirectoryBasedPluginFinder;
+import org.apache.flink.core.plugin.PluginManager;
+import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.siddhiql.cli.cluster.LocalCluster;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.connectors.ConnectedApp;
 import org.siddhiql.compiler.plan.AppPlan;
@@ -51,13 +57,15 @@ final class ConnectedRun {
     private final String restoreFrom; // null: start from the sources' start offsets
     private final boolean allowNonRestoredState;
     private final Path outDir; // null: output streams without a @sink go to stdout
+    private final Map<String, String> settings; // Flink settings given by the user, e.g. s3.endpoint
     private Integer metricsPort; // null: no Prometheus endpoint
 
     ConnectedRun(AppPlan plan, int parallelism, Duration checkpointInterval, URI checkpointDir, String restoreFrom,
-            boolean allowNonRestoredState, Path outDir) {
+            boolean allowNonRestoredState, Path outDir, Map<String, String> settings) {
         this.allowNonRestoredState = allowNonRestoredState;
         this.plan = plan;
         this.outDir = outDir;
+        this.settings = Map.copyOf(settings);
         this.parallelism = parallelism;
         this.checkpointInterval = checkpointInterval;
         this.checkpointDir = checkpointDir;
@@ -83,14 +91,16 @@ final class ConnectedRun {
             config.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
         config.addAll(ConnectedApp.fileSystemConfiguration(plan)); // the s3 connectors' endpoints and credentials
+        config.addAll(Configuration.fromMap(settings));
         return PrometheusEndpoint.configure(config, metricsPort);
     }
 
     /** Runs until the job fails, its sources end, or the run is cancelled; {@code log} gets the run's notices. */
     void run(PrintWriter log) throws Exception {
         Configuration config = configuration();
-        // Flink configures file systems once per process, and the embedded cluster runs in this one
-        FileSystem.initialize(config, null);
+        // The embedded cluster's file systems are this JVM's: configured here, they see the s3.* settings (endpoint,
+        // credentials) that checkpoints to s3:// need, and load from Flink's plugins as on a cluster.
+        FileSystem.initialize(config, plugins(config));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
         writeUnsunkStreams(SiddhiJob.build(env, plan));
@@ -124,6 +134,19 @@ final class ConnectedRun {
         log.println("siddhi: cancelled; " + latestCheckpoint(Path.of(jobCheckpoints))
                 .map(checkpoint -> "restart with --from-savepoint " + checkpoint)
                 .orElse("no checkpoint was completed"));
+    }
+
+    /**
+     * Flink's plugins, each in a class loader of its own: from the directory {@value LocalCluster#PLUGINS_PROPERTY}
+     * names (bin/siddhi's, with Flink's S3 file system), else from {@code FLINK_PLUGINS_DIR} as Flink's processes do.
+     */
+    private static PluginManager plugins(Configuration config) throws IOException {
+        String directory = System.getProperty(LocalCluster.PLUGINS_PROPERTY);
+        if (directory == null) {
+            return PluginUtils.createPluginManagerFromRootFolder(config);
+        }
+        return new DefaultPluginManager(new DirectoryBasedPluginFinder(Path.of(directory)).findPlugins(),
+                CoreOptions.getPluginParentFirstLoaderPatterns(config));
     }
 
     /** A local path for a file URI, else the URI. */

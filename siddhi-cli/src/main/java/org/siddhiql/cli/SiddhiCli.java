@@ -9,8 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.util.TimeUtils;
 import org.siddhiql.compiler.AppCompiler;
@@ -144,6 +146,12 @@ public final class SiddhiCli {
                 + "queries the edited app no longer has, instead of failing"})
         boolean allowNonRestoredState;
 
+        @Option(names = "-D", paramLabel = "KEY=VALUE", description = {"with @source: a Flink setting of the run, "
+                + "e.g. -Ds3.endpoint=http://127.0.0.1:9000 -Ds3.path.style.access=true for checkpoints to s3:// "
+                + "(credentials: -Ds3.access-key=.. -Ds3.secret-key=.., or AWS_ACCESS_KEY_ID and "
+                + "AWS_SECRET_ACCESS_KEY in the environment); values are never printed"})
+        Map<String, String> settings = new LinkedHashMap<>();
+
         @Override
         int execute(AppPlan plan) throws Exception {
             if (parallelism < 1) {
@@ -163,6 +171,9 @@ public final class SiddhiCli {
             }
             if (checkpointDir != null || fromSavepoint != null) {
                 throw new UserError("--checkpoint-dir and --from-savepoint need an app with @source (and no --events)");
+            }
+            if (!settings.isEmpty()) {
+                throw new UserError("-D needs an app with @source (and no --events)");
             }
             if (events == null) {
                 if (savepoint != null) {
@@ -198,8 +209,8 @@ public final class SiddhiCli {
                     ? Path.of(System.getProperty("java.io.tmpdir"), "siddhi-checkpoints", plan.name()).toUri()
                     : location(checkpointDir);
             String restore = fromSavepoint == null ? null : existing(location(fromSavepoint)).toString();
-            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, allowNonRestoredState, out)
-                    .withMetricsPort(metricsPort).run(spec.commandLine().getErr());
+            new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, allowNonRestoredState, out,
+                    settings).withMetricsPort(metricsPort).run(spec.commandLine().getErr());
             return 0;
         }
 

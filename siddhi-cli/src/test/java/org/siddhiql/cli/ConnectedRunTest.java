@@ -26,7 +26,7 @@ class ConnectedRunTest {
     @Test
     void checkpointsIncrementallyToRocksDbExactlyOnceAndKeepsThemOnCancel() {
         Configuration config = new ConnectedRun(PLAN, 2, Duration.ofSeconds(10), URI.create("file:///data/ckpt"), null,
-                false, null).configuration();
+                false, null, Map.of()).configuration();
         assertEquals("rocksdb", config.get(StateBackendOptions.STATE_BACKEND));
         assertEquals(true, config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
         assertEquals("file:///data/ckpt", config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
@@ -40,7 +40,7 @@ class ConnectedRunTest {
     @Test
     void resumesFromTheGivenSnapshot() {
         Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
-                "file:///data/ckpt/job/chk-3", false, null).configuration();
+                "file:///data/ckpt/job/chk-3", false, null, Map.of()).configuration();
         assertEquals("file:///data/ckpt/job/chk-3", config.get(SavepointConfigOptions.SAVEPOINT_PATH));
         assertFalse(config.get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
     }
@@ -48,7 +48,7 @@ class ConnectedRunTest {
     @Test
     void dropsTheStateOfRemovedQueriesOnlyWhenAsked() {
         Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
-                "file:///data/ckpt/job/chk-3", true, null).configuration();
+                "file:///data/ckpt/job/chk-3", true, null, Map.of()).configuration();
         assertTrue(config.get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
     }
 
@@ -59,7 +59,7 @@ class ConnectedRunTest {
                 + "  @map(type='csv'))\n"
                 + "define stream S (a int);\nfrom S select a insert into O;\n");
         Configuration config = new ConnectedRun(plan, 1, Duration.ofSeconds(1), URI.create("file:///data/ckpt"), null,
-                false, null).configuration();
+                false, null, Map.of()).configuration();
         assertEquals(Map.of("s3.bucket.in-bucket.endpoint", "http://h:9000",
                 "s3.bucket.in-bucket.path.style.access", "true",
                 "s3.bucket.in-bucket.access.key", "AK",
@@ -70,5 +70,15 @@ class ConnectedRunTest {
         Map<String, String> options = new HashMap<>(config.toMap());
         options.keySet().removeIf(key -> !key.startsWith(prefix));
         return options;
+    }
+
+    @Test
+    void passesTheUsersSettingsOnToFlink() {
+        Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("s3://bucket/ckpt"), null,
+                false, null, Map.of("s3.endpoint", "http://127.0.0.1:9000", "s3.path.style.access", "true"))
+                .configuration();
+        assertEquals("s3://bucket/ckpt", config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+        assertEquals("http://127.0.0.1:9000", config.toMap().get("s3.endpoint"));
+        assertEquals("true", config.toMap().get("s3.path.style.access"));
     }
 }

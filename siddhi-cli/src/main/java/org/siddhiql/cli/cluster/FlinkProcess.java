@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 final class FlinkProcess {
     static final String JOBMANAGER_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     static final String TASKMANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+    /** Where Flink's processes look for plugins, {@code <name>/<jars>} per plugin, as a distribution's plugins/. */
+    static final String PLUGINS_DIR_VARIABLE = "FLINK_PLUGINS_DIR";
 
     /** How far a process's start time, as the OS keeps it, may be off. */
     private static final Duration START_TIME_PRECISION = Duration.ofSeconds(1);
@@ -46,9 +48,10 @@ final class FlinkProcess {
      *
      * @param memoryFlags the {@code -Xmx...} JVM flags Flink derived for the process
      * @param dynamicProperties {@code -D key=value} settings for the process only, on top of {@code config.yaml}
+     * @param plugins the directory of Flink plugins (file systems such as S3), or null for none
      */
     static FlinkProcess start(Path dir, String name, String mainClass, List<Path> classpath, List<String> memoryFlags,
-            List<String> dynamicProperties) throws IOException {
+            List<String> dynamicProperties, Path plugins) throws IOException {
         Path logDir = Files.createDirectories(dir.resolve("log"));
         Path confDir = dir.resolve("conf");
         List<String> command = new ArrayList<>();
@@ -67,11 +70,14 @@ final class FlinkProcess {
             command.add(property);
         }
         Path out = logDir.resolve(name + ".out");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (plugins != null) {
+            builder.environment().put(PLUGINS_DIR_VARIABLE, plugins.toString());
+        }
+        Process process = builder.start();
         Files.writeString(pidFile(dir, name), Long.toString(process.pid()), UTF_8);
         return new FlinkProcess(name, process.toHandle());
     }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
@@ -43,6 +44,8 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
 public final class LocalCluster implements AutoCloseable {
     /** The system property naming the Flink classpath file, {@code siddhi-flink-dist/target/flink.classpath}. */
     public static final String CLASSPATH_PROPERTY = "siddhi.flink.classpath";
+    /** The system property naming the directory of Flink plugins, for clusters and {@code run}: target/plugins. */
+    public static final String PLUGINS_PROPERTY = "siddhi.flink.plugins";
 
     static final String JOBMANAGER = "jobmanager";
     private static final String TASKMANAGER = "taskmanager-";
@@ -52,23 +55,25 @@ public final class LocalCluster implements AutoCloseable {
     private final Path dir;
     private final ClusterConfig config;
     private final List<Path> classpath;
+    private final Path plugins; // null: no plugins
     private final ClusterRest rest;
     private final FlinkProcess jobManager;
     private final Map<Integer, FlinkProcess> taskManagers = new LinkedHashMap<>();
     private final Thread stopOnExit = new Thread(this::stopQuietly, "local-cluster-stop-on-exit");
     private int nextTaskManager;
 
-    private LocalCluster(Path dir, ClusterConfig config, List<Path> classpath) throws IOException {
+    private LocalCluster(Path dir, ClusterConfig config, List<Path> classpath, Path plugins) throws IOException {
         this.dir = dir;
         this.config = config;
         this.classpath = classpath;
+        this.plugins = plugins;
         this.rest = new ClusterRest(ClusterConfig.HOST, config.restPort());
         config.write(dir.resolve("conf"));
         JobManagerProcessSpec spec = JobManagerProcessUtils.processSpecFromConfigWithNewOptionToInterpretLegacyHeap(
                 config.flinkConfiguration(), JobManagerOptions.JVM_HEAP_MEMORY);
         this.jobManager = FlinkProcess.start(dir, JOBMANAGER, FlinkProcess.JOBMANAGER_MAIN, classpath,
                 words(JobManagerProcessUtils.generateJvmParametersStr(spec, config.flinkConfiguration())),
-                dynamicProperties(JobManagerProcessUtils.generateDynamicConfigsStr(spec)));
+                dynamicProperties(JobManagerProcessUtils.generateDynamicConfigsStr(spec)), plugins);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
@@ -106,7 +111,7 @@ public final class LocalCluster implements AutoCloseable {
                 dynamicProperties(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec)));
         properties.add(TaskManagerOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + name);
         taskManagers.put(index, FlinkProcess.start(dir, name, FlinkProcess.TASKMANAGER_MAIN, classpath,
-                words(ProcessMemoryUtils.generateJvmParametersStr(spec)), properties));
+                words(ProcessMemoryUtils.generateJvmParametersStr(spec)), properties, plugins));
         return index;
     }
 
@@ -265,6 +270,7 @@ public final class LocalCluster implements AutoCloseable {
         private final Path dir;
         private final Map<String, String> settings = new LinkedHashMap<>();
         private List<Path> classpath;
+        private Path plugins = Optional.ofNullable(System.getProperty(PLUGINS_PROPERTY)).map(Path::of).orElse(null);
         private int slots = 2;
         private int taskManagers = 1;
 
@@ -296,12 +302,22 @@ public final class LocalCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The directory of Flink plugins the processes load (Flink's S3 file system, for checkpoints to s3://); by
+         * default the one {@value #PLUGINS_PROPERTY} names, if set.
+         */
+        public Builder plugins(Path plugins) {
+            this.plugins = plugins;
+            return this;
+        }
+
         /** Starts the JobManager and the TaskManagers and waits until they are all registered. */
         public LocalCluster start() throws IOException, InterruptedException {
             Files.createDirectories(dir);
             ClusterConfig config = ClusterConfig.defaults(dir, slots);
             settings.forEach(config::set);
-            LocalCluster cluster = new LocalCluster(dir, config, classpath == null ? flinkClasspath() : classpath);
+            LocalCluster cluster = new LocalCluster(dir, config, classpath == null ? flinkClasspath() : classpath,
+                    plugins);
             try {
                 for (int i = 0; i < taskManagers; i++) {
                     cluster.startTaskManager();
