@@ -194,17 +194,18 @@ public final class ConnectorCompiler {
     }
 
     /** Where the parser located the element, or the fallback when it did not. */
-    private static SourcePosition at(SiddhiElement element, SourcePosition fallback) {
+    static SourcePosition at(SiddhiElement element, SourcePosition fallback) {
         return element.getQueryContextStartIndex() == null ? fallback : SourcePosition.of(element);
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }
 
-    private static String quoted(Iterable<String> names) {
+    /** {@code 'a', 'b'}: names sorted and quoted, for messages that list what an annotation takes. */
+    static String quoted(Iterable<String> names) {
         List<String> sorted = new ArrayList<>();
         names.forEach(sorted::add);
         sorted.sort(null);

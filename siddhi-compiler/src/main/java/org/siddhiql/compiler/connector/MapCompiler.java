@@ -1,5 +1,9 @@
 package org.siddhiql.compiler.connector;
 
+import static org.siddhiql.compiler.connector.ConnectorCompiler.at;
+import static org.siddhiql.compiler.connector.ConnectorCompiler.quoted;
+import static org.siddhiql.compiler.connector.ConnectorCompiler.union;
+
 import io.siddhi.query.api.SiddhiElement;
 import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.annotation.Element;
@@ -298,22 +302,5 @@ final class MapCompiler {
 
     private static boolean hasAttribute(StreamDefinition definition, String name) {
         return definition.getAttributeList().stream().anyMatch(a -> a.getName().equals(name));
-    }
-
-    private static SourcePosition at(SiddhiElement element, SourcePosition fallback) {
-        return element.getQueryContextStartIndex() == null ? fallback : SourcePosition.of(element);
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static String quoted(Iterable<String> names) {
-        List<String> sorted = new ArrayList<>();
-        names.forEach(sorted::add);
-        sorted.sort(null);
-        return "'" + String.join("', '", sorted) + "'";
     }
 }
