@@ -19,13 +19,13 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.plugin.DefaultPluginManager;
 import org.apache.flink.core.plugin.DirectoryBasedPluginFinder;
 import org.apache.flink.core.plugin.PluginManager;
 import org.apache.flink.core.plugin.PluginUtils;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.siddhiql.cli.cluster.LocalCluster;
@@ -87,8 +87,8 @@ final class ConnectedRun {
         // a failure ends the run with its cause; the user restarts from the retained checkpoint
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         if (restoreFrom != null) {
-            config.set(SavepointConfigOptions.SAVEPOINT_PATH, restoreFrom);
-            config.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
+            config.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+            config.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
         config.addAll(ConnectedApp.fileSystemConfiguration(plan)); // the s3 connectors' endpoints and credentials
         config.addAll(Configuration.fromMap(settings));

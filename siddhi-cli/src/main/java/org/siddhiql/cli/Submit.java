@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.plan.AppPlan;
@@ -76,10 +76,10 @@ final class Submit extends SiddhiCli.AppCommand {
         config.addAll(Checkpointing.configuration(checkpointInterval,
                 checkpointDir == null ? null : SiddhiCli.Run.location(checkpointDir)));
         if (fromSavepoint != null) {
-            config.set(SavepointConfigOptions.SAVEPOINT_PATH,
+            config.set(StateRecoveryOptions.SAVEPOINT_PATH,
                     SiddhiCli.Run.existing(SiddhiCli.Run.location(fromSavepoint)).toString());
             // also read by the tasks (QueryRoster), which fail on a removed query's state unless it is set
-            config.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
+            config.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
         if (!ConnectedApp.fileSystemConfiguration(plan).keySet().isEmpty()) {
             // Flink configures file systems once per TaskManager process: a job cannot bring its own S3 endpoint

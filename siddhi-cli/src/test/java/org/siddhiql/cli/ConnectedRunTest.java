@@ -12,8 +12,8 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.junit.jupiter.api.Test;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
@@ -34,22 +34,22 @@ class ConnectedRunTest {
         assertEquals(CheckpointingMode.EXACTLY_ONCE, config.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE));
         assertEquals(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION,
                 config.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION));
-        assertFalse(config.contains(SavepointConfigOptions.SAVEPOINT_PATH));
+        assertFalse(config.contains(StateRecoveryOptions.SAVEPOINT_PATH));
     }
 
     @Test
     void resumesFromTheGivenSnapshot() {
         Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
                 "file:///data/ckpt/job/chk-3", false, null, Map.of()).configuration();
-        assertEquals("file:///data/ckpt/job/chk-3", config.get(SavepointConfigOptions.SAVEPOINT_PATH));
-        assertFalse(config.get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+        assertEquals("file:///data/ckpt/job/chk-3", config.get(StateRecoveryOptions.SAVEPOINT_PATH));
+        assertFalse(config.get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
     }
 
     @Test
     void dropsTheStateOfRemovedQueriesOnlyWhenAsked() {
         Configuration config = new ConnectedRun(PLAN, 1, Duration.ofMillis(500), URI.create("file:///data/ckpt"),
                 "file:///data/ckpt/job/chk-3", true, null, Map.of()).configuration();
-        assertTrue(config.get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+        assertTrue(config.get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -108,7 +108,7 @@ public final class QueryGraphOperator extends AbstractStreamOperator<TaggedEvent
             appStart = restored;
         }
         roster = QueryRoster.restore(state.getOperatorStateStore(), queries, getContainingTask().getEnvironment()
-                .getJobConfiguration().get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+                .getJobConfiguration().get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
     }
 
     @Override
