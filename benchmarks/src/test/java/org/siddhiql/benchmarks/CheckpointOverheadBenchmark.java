@@ -36,7 +36,7 @@ public final class CheckpointOverheadBenchmark {
             @primaryKey('symbol')
             define table Latest (symbol string, price double);
             @info(name='totals')
-            from S#window.length(1000) select symbol, sum(volume) as total group by symbol insert into Totals;
+            from S#window.length(100) select symbol, sum(volume) as total group by symbol insert into Totals;
             @info(name='drops')
             from every e1=S[price > 90.0] -> e2=S[symbol == e1.symbol and price < e1.price] within 1 sec
             select e1.symbol as symbol, e1.price as high, e2.price as low insert into Drops;
