@@ -1,5 +1,7 @@
 package org.siddhiql.compiler.connector;
 
+import static org.siddhiql.compiler.connector.ConnectorCompiler.at;
+
 import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.annotation.Element;
 import java.net.URI;
@@ -178,9 +180,5 @@ public final class HttpOptions {
             throw new CompileException(at, what + " has " + element.getKey() + " '" + value + "': it takes "
                     + expected);
         }
-    }
-
-    private static SourcePosition at(Element element, SourcePosition fallback) {
-        return element.getQueryContextStartIndex() == null ? fallback : SourcePosition.of(element);
     }
 }

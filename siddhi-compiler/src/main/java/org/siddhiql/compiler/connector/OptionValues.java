@@ -1,5 +1,7 @@
 package org.siddhiql.compiler.connector;
 
+import static org.siddhiql.compiler.connector.ConnectorCompiler.at;
+
 import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.annotation.Element;
 import java.util.Locale;
@@ -55,10 +57,7 @@ final class OptionValues {
                     if (!options.containsKey("dir.uri")) {
                         throw new CompileException(at, what + " has 'dir.polling.interval' but no 'dir.uri'");
                     }
-                    if (!value.matches("[1-9][0-9]{0,9}")) {
-                        throw new CompileException(at, what + " has dir.polling.interval '" + value
-                                + "': it takes a positive number of milliseconds");
-                    }
+                    checkPollingInterval(value, what, at);
                     break;
                 default:
                     break;
@@ -94,7 +93,11 @@ final class OptionValues {
         }
     }
 
-    private static SourcePosition at(Element element, SourcePosition fallback) {
-        return element.getQueryContextStartIndex() == null ? fallback : SourcePosition.of(element);
+    /** {@code dir.polling.interval}, of the file and s3 sources alike: a positive number of milliseconds. */
+    static void checkPollingInterval(String value, String what, SourcePosition at) {
+        if (!value.matches("[1-9][0-9]{0,9}")) {
+            throw new CompileException(at, what + " has dir.polling.interval '" + value
+                    + "': it takes a positive number of milliseconds");
+        }
     }
 }

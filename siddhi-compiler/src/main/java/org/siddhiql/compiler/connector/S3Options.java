@@ -31,7 +31,7 @@ final class S3Options {
         }
         for (Element element : annotation.getElements()) {
             String value = element.getValue();
-            SourcePosition at = element.getQueryContextStartIndex() == null ? position : SourcePosition.of(element);
+            SourcePosition at = ConnectorCompiler.at(element, position);
             switch (element.getKey()) {
                 case "bucket.name":
                     if (!value.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") && !value.contains("${")) {
@@ -58,10 +58,7 @@ final class S3Options {
                     }
                     break;
                 case "dir.polling.interval":
-                    if (!value.matches("[1-9][0-9]{0,9}")) {
-                        throw new CompileException(at, what + " has dir.polling.interval '" + value
-                                + "': it takes a positive number of milliseconds");
-                    }
+                    OptionValues.checkPollingInterval(value, what, at);
                     break;
                 default:
                     break;
