@@ -7,11 +7,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.server.MetaProperties;
@@ -22,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.siddhiql.testing.TempDirs;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -53,10 +52,10 @@ public final class KafkaBroker implements AutoCloseable {
             server.startup();
             return new KafkaBroker(logDir, port, server);
         } catch (IOException e) {
-            deleteQuietly(logDir);
+            TempDirs.deleteQuietly(logDir);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            deleteQuietly(logDir);
+            TempDirs.deleteQuietly(logDir);
             throw e;
         }
     }
@@ -126,18 +125,7 @@ public final class KafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            deleteQuietly(logDir);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
+            TempDirs.deleteQuietly(logDir);
         }
     }
 }

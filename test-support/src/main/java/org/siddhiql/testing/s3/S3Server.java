@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.siddhiql.testing.TempDirs;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -53,10 +52,10 @@ public final class S3Server implements AutoCloseable {
             awaitStarted(proxy);
             return new S3Server(dataDir, proxy);
         } catch (IOException e) {
-            deleteQuietly(dataDir);
+            TempDirs.deleteQuietly(dataDir);
             throw new UncheckedIOException(e);
         } catch (Exception e) {
-            deleteQuietly(dataDir);
+            TempDirs.deleteQuietly(dataDir);
             throw new IllegalStateException("s3proxy did not start", e);
         }
     }
@@ -115,18 +114,7 @@ public final class S3Server implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("s3proxy did not stop", e);
         } finally {
-            deleteQuietly(dataDir);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
+            TempDirs.deleteQuietly(dataDir);
         }
     }
 }
