@@ -26,6 +26,8 @@ import org.siddhiql.connectors.log.LogSink;
 import org.siddhiql.connectors.map.Mappers;
 import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.connectors.s3.S3Connectors;
+import org.siddhiql.connectors.spi.ConnectorProvider;
+import org.siddhiql.connectors.spi.ConnectorProviders;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.operator.TimeMode;
 import org.siddhiql.flink.translate.FlinkTranslator;
@@ -79,6 +81,11 @@ public final class ConnectedApp {
                 continue; // the queries producing it read only streams without sources: it never has events
             }
             String uid = uid("sink", spec, perStream);
+            ConnectorProvider provider = ConnectorProviders.find(spec.type());
+            if (provider != null) {
+                provider.addSink(events, spec, plan, uid);
+                continue;
+            }
             events.sinkTo(connector(spec, plan, env.getCheckpointConfig().isCheckpointingEnabled(), uid))
                     .name(spec.type() + " sink " + spec.stream())
                     .uid(uid)
@@ -92,6 +99,10 @@ public final class ConnectedApp {
         // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream for unmapped records
         int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
                 .indexOf(StreamFaults.faultStreamOf(spec.stream()));
+        ConnectorProvider provider = ConnectorProviders.find(spec.type());
+        if (provider != null) {
+            return provider.addSource(env, spec, plan, streamIndex, type, uid);
+        }
         RecordMapping mapping = new RecordMapping(spec, plan.stream(spec.stream()), streamIndex, faultStreamIndex);
         if (spec.type().equals("file")) {
             return FileConnectors.source(env, spec, mapping, type, uid);

@@ -38,7 +38,9 @@ public final class ConnectorCompiler {
             "file", new Options(Set.of(), OptionValues.FILE_SOURCE_OPTIONS),
             "http", new Options(HttpOptions.SOURCE_REQUIRED, HttpOptions.SOURCE_OPTIONAL),
             "s3", new Options(S3Options.REQUIRED, S3Options.SOURCE_OPTIONAL),
-            "inmemory", new Options(Set.of(), Set.of("topic")));
+            "inmemory", new Options(Set.of(), Set.of("topic")),
+            "iceberg", new Options(TableOptions.ICEBERG_REQUIRED, TableOptions.ICEBERG_SOURCE_OPTIONAL),
+            "delta", new Options(TableOptions.DELTA_REQUIRED, TableOptions.DELTA_SOURCE_OPTIONAL));
     private static final Map<String, Options> SINKS = Map.of(
             "kafka", new Options(Set.of("bootstrap.servers", "topic"),
                     Set.of("optional.configuration", DELIVERY_GUARANTEE)),
@@ -46,7 +48,9 @@ public final class ConnectorCompiler {
             "http", new Options(HttpOptions.SINK_REQUIRED, HttpOptions.SINK_OPTIONAL),
             "s3", new Options(S3Options.REQUIRED, S3Options.SINK_OPTIONAL),
             "inmemory", new Options(Set.of("topic"), Set.of()),
-            "log", new Options(Set.of(), Set.of("prefix", "priority")));
+            "log", new Options(Set.of(), Set.of("prefix", "priority")),
+            "iceberg", new Options(TableOptions.ICEBERG_REQUIRED, TableOptions.ICEBERG_SINK_OPTIONAL),
+            "delta", new Options(TableOptions.DELTA_REQUIRED, TableOptions.DELTA_SINK_OPTIONAL));
 
     private final List<SourceSpec> sources = new ArrayList<>();
     private final List<SinkSpec> sinks = new ArrayList<>();

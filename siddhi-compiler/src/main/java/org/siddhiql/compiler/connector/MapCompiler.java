@@ -68,14 +68,19 @@ final class MapCompiler {
             "http", BYTES,
             "file", LINES,
             "s3", LINES,
-            "inmemory", SOURCE_OPTIONS.keySet());
+            "inmemory", SOURCE_OPTIONS.keySet(),
+            // table rows are typed columns, named as the stream's attributes: nothing to map
+            "iceberg", Set.of(PASS_THROUGH),
+            "delta", Set.of(PASS_THROUGH));
     private static final Map<String, Set<String>> SINK_MAPPERS_OF = Map.of(
             "kafka", BYTES,
             "http", BYTES,
             "file", LINES,
             "s3", LINES,
             "inmemory", SINK_OPTIONS.keySet(),
-            "log", Set.of("json", "csv", "text", "keyvalue", PASS_THROUGH));
+            "log", Set.of("json", "csv", "text", "keyvalue", PASS_THROUGH),
+            "iceberg", Set.of(PASS_THROUGH),
+            "delta", Set.of(PASS_THROUGH));
 
     private MapCompiler() {
     }

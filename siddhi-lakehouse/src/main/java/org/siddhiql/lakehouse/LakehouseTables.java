@@ -1,0 +1,24 @@
+package org.siddhiql.lakehouse;
+
+import java.util.Map;
+import org.siddhiql.lakehouse.iceberg.IcebergTable;
+
+/** Opens the table an address names, whatever its format. */
+public final class LakehouseTables {
+    private LakehouseTables() {
+    }
+
+    /**
+     * @param options where the table lies, by the names the format's connector takes (an Iceberg catalog's
+     *     {@code catalog.type}, {@code warehouse}, {@code uri}...; S3's {@code endpoint}, {@code aws.access.key}...)
+     * @throws IllegalArgumentException with a message for the user when the table cannot be opened
+     */
+    public static LakehouseTable open(TableAddress address, Map<String, String> options) {
+        switch (address.format()) {
+            case ICEBERG:
+                return IcebergTable.open(address.name(), options);
+            default:
+                throw new IllegalArgumentException(address.format().id() + " tables cannot be opened yet");
+        }
+    }
+}
