@@ -26,8 +26,9 @@ import org.siddhiql.connectors.log.LogSink;
 import org.siddhiql.connectors.map.Mappers;
 import org.siddhiql.connectors.map.RecordMapping;
 import org.siddhiql.connectors.s3.S3Connectors;
-import org.siddhiql.connectors.spi.ConnectorProvider;
 import org.siddhiql.connectors.spi.ConnectorProviders;
+import org.siddhiql.connectors.spi.SinkProvider;
+import org.siddhiql.connectors.spi.SourceProvider;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.operator.TimeMode;
 import org.siddhiql.flink.translate.FlinkTranslator;
@@ -81,7 +82,7 @@ public final class ConnectedApp {
                 continue; // the queries producing it read only streams without sources: it never has events
             }
             String uid = uid("sink", spec, perStream);
-            ConnectorProvider provider = ConnectorProviders.find(spec.type());
+            SinkProvider provider = ConnectorProviders.sink(spec.type());
             if (provider != null) {
                 provider.addSink(events, spec, plan, uid);
                 continue;
@@ -99,7 +100,7 @@ public final class ConnectedApp {
         // -1 unless the stream has @OnError(action='STREAM'), which gives it a fault stream for unmapped records
         int faultStreamIndex = new ArrayList<>(plan.streams().keySet())
                 .indexOf(StreamFaults.faultStreamOf(spec.stream()));
-        ConnectorProvider provider = ConnectorProviders.find(spec.type());
+        SourceProvider provider = ConnectorProviders.source(spec.type());
         if (provider != null) {
             return provider.addSource(env, spec, plan, streamIndex, type, uid);
         }

@@ -33,6 +33,16 @@ public interface LakehouseTable extends AutoCloseable {
      */
     Stream<Object[]> rows(TableVersion version);
 
+    /** Rewrites the latest version's small data files into fewer, larger ones: a new version with the same rows. */
+    Compaction compact();
+
+    /**
+     * Makes the versions committed before {@code olderThan} unreadable and deletes the files only they use. Never the
+     * latest version, nor the last version each writing job committed, so a running job's next commit and
+     * restore from its checkpoint keep their base.
+     */
+    Expiry expire(java.time.Instant olderThan);
+
     @Override
     void close();
 }

@@ -23,6 +23,8 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.lakehouse.AsOf;
+import org.siddhiql.lakehouse.Compaction;
+import org.siddhiql.lakehouse.Expiry;
 import org.siddhiql.lakehouse.LakehouseTable;
 import org.siddhiql.lakehouse.TableAddress;
 import org.siddhiql.lakehouse.TableFormat;
@@ -138,6 +140,16 @@ public final class IcebergTable implements LakehouseTable {
     private static TableVersion version(Snapshot snapshot) {
         return new TableVersion(snapshot.snapshotId(), Instant.ofEpochMilli(snapshot.timestampMillis()),
                 snapshot.operation() == null ? "unknown" : snapshot.operation(), snapshot.summary());
+    }
+
+    @Override
+    public Compaction compact() {
+        throw new UnsupportedOperationException("compaction of Iceberg tables: being built (issue 5)");
+    }
+
+    @Override
+    public Expiry expire(Instant olderThan) {
+        throw new UnsupportedOperationException("expiry of Iceberg snapshots: being built (issue 5)");
     }
 
     @Override
