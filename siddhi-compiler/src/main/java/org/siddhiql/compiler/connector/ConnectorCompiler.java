@@ -103,6 +103,8 @@ public final class ConnectorCompiler {
             }
         } else if (type.equals("s3")) {
             S3Options.check(options, annotation, what, position);
+        } else if (type.equals("delta") && kind.equals("@source")) {
+            DeltaSourceOptions.check(options, annotation, what, position);
         } else if (type.equals("log")) {
             OptionValues.checkLogPriority(annotation, what, position);
         }

@@ -125,6 +125,11 @@ public final class DeltaTable implements LakehouseTable {
         }
     }
 
+    /** The number of the table's latest version. */
+    long latestVersion() {
+        return latest().getVersion();
+    }
+
     private Snapshot latest() {
         try {
             return table.getLatestSnapshot(engine);

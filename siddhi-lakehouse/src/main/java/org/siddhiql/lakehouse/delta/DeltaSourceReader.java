@@ -1,0 +1,152 @@
+package org.siddhiql.lakehouse.delta;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.core.io.InputStatus;
+import org.siddhiql.compiler.schema.StreamSchema;
+import org.siddhiql.flink.operator.TaggedEvent;
+import org.siddhiql.runtime.event.Event;
+
+/**
+ * Reads the table's split in the task's thread, one row per {@link #pollNext}: the version the split names, whole or
+ * as its commit's added files, then (streaming) the next version once it is committed, looked for every
+ * {@code monitor.interval}. Each row becomes an event of the stream, its attributes taken from the columns of the same
+ * names, stamped with the time it is read.
+ */
+final class DeltaSourceReader implements SourceReader<TaggedEvent, DeltaSplit> {
+    private final DeltaSource.Settings settings;
+    private DeltaTable table;
+    private DeltaSplit split;
+    private DeltaRowCursor cursor;
+    /** For each stream attribute, the index of its column in the version being read. */
+    private int[] columns;
+    private boolean noMoreSplits;
+    private long nextLookMillis;
+    private CompletableFuture<Void> available = new CompletableFuture<>();
+
+    DeltaSourceReader(DeltaSource.Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        table = DeltaTable.open(settings.path(), settings.storage());
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<TaggedEvent> output) {
+        if (split == null) {
+            return noMoreSplits ? InputStatus.END_OF_INPUT : waitFor(new CompletableFuture<>());
+        }
+        if (cursor == null && !openVersion()) {
+            return InputStatus.NOTHING_AVAILABLE;
+        }
+        if (cursor.hasNext()) {
+            Object[] row = cursor.next();
+            Object[] data = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                data[i] = row[columns[i]];
+            }
+            output.collect(new TaggedEvent(settings.streamIndex(), new Event(System.currentTimeMillis(), data)));
+            return InputStatus.MORE_AVAILABLE;
+        }
+        cursor.close();
+        cursor = null;
+        if (settings.bounded()) {
+            split = null;
+            return InputStatus.END_OF_INPUT;
+        }
+        split = split.nextVersion();
+        return InputStatus.MORE_AVAILABLE;
+    }
+
+    /** Opens the cursor at the split's position; false when its version is not committed yet. */
+    private boolean openVersion() {
+        if (split.version() == DeltaSplit.UNRESOLVED) {
+            split = new DeltaSplit(table.resolve(settings.start()).id(), true, 0, 0);
+        } else if (!split.whole()) {
+            long now = System.currentTimeMillis();
+            if (now < nextLookMillis || table.latestVersion() < split.version()) {
+                nextLookMillis = Math.max(nextLookMillis, now + settings.monitorIntervalMillis());
+                CompletableFuture<Void> timer = new CompletableFuture<>();
+                CompletableFuture.delayedExecutor(nextLookMillis - now, TimeUnit.MILLISECONDS)
+                        .execute(() -> timer.complete(null));
+                waitFor(timer);
+                return false;
+            }
+        }
+        var snapshot = table.snapshot(split.version());
+        columns = columns(DeltaSchemas.toSiddhi(settings.path(), snapshot.getSchema()), split.version());
+        DeltaScanFiles files;
+        if (split.whole()) {
+            files = DeltaScanFiles.of(table.engine(), snapshot);
+        } else {
+            var added = new DeltaLog(table.engine(), table.path()).addedDataFiles(split.version(), split.version());
+            files = DeltaScanFiles.of(table.engine(), snapshot, added::contains);
+        }
+        cursor = new DeltaRowCursor(table.engine(), files, split.file(), split.rowsEmitted());
+        return true;
+    }
+
+    private int[] columns(StreamSchema tableColumns, long version) {
+        StreamSchema stream = settings.stream();
+        int[] indexes = new int[stream.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            String name = stream.attributeName(i);
+            int column = tableColumns.indexOf(name);
+            if (column < 0 || tableColumns.attributeType(column) != stream.attributeType(i)) {
+                throw new IllegalArgumentException("Delta table '" + settings.path() + "' at version " + version
+                        + (column < 0 ? " has no column '" + name + "'"
+                                : " has column '" + name + "' of type " + tableColumns.attributeType(column))
+                        + ", which attribute '" + name + "' of stream '" + stream.name() + "' (of type "
+                        + stream.attributeType(i) + ") reads");
+            }
+            indexes[i] = column;
+        }
+        return indexes;
+    }
+
+    private InputStatus waitFor(CompletableFuture<Void> event) {
+        available = event;
+        return InputStatus.NOTHING_AVAILABLE;
+    }
+
+    @Override
+    public CompletableFuture<Void> isAvailable() {
+        return available;
+    }
+
+    @Override
+    public List<DeltaSplit> snapshotState(long checkpointId) {
+        if (split == null) {
+            return List.of();
+        }
+        return List.of(cursor == null ? split
+                : new DeltaSplit(split.version(), split.whole(), cursor.file(), cursor.rowsReturned()));
+    }
+
+    @Override
+    public void addSplits(List<DeltaSplit> splits) {
+        split = splits.get(0);
+        available.complete(null);
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {
+        noMoreSplits = true;
+        available.complete(null);
+    }
+
+    @Override
+    public void close() {
+        if (cursor != null) {
+            cursor.close();
+        }
+        if (table != null) {
+            table.close();
+        }
+    }
+}
