@@ -145,7 +145,9 @@ public final class DeltaTable implements LakehouseTable {
 
     @Override
     public Compaction compact() {
-        throw new UnsupportedOperationException("compaction of Delta tables: not built yet");
+        DeltaCompaction.Result result = new DeltaCompaction(engine, table).run();
+        return new Compaction(result.filesRewritten(), result.filesWritten(),
+                result.version() < 0 ? null : resolve(AsOf.version(result.version())));
     }
 
     @Override
