@@ -9,6 +9,8 @@ import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
 import io.delta.kernel.internal.actions.CommitInfo;
+import io.delta.kernel.internal.fs.Path;
+import io.delta.kernel.internal.util.FileNames;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
@@ -28,8 +30,6 @@ import org.siddhiql.lakehouse.TableVersion;
  * {@code _delta_log} can be listed; older ones were cleaned up after a checkpoint.
  */
 final class DeltaLog {
-    private static final String COMMIT_FILE = "\\d{20}\\.json";
-
     private final Engine engine;
     private final String tablePath;
 
@@ -41,19 +41,22 @@ final class DeltaLog {
 
     /** The oldest version whose commit file is still in the log. */
     long earliestVersion() {
-        String logPath = tablePath.endsWith("/") ? tablePath + "_delta_log/" : tablePath + "/_delta_log/";
-        try (CloseableIterator<FileStatus> files = engine.getFileSystemClient().listFrom(logPath + "0")) {
+        try (CloseableIterator<FileStatus> files = listLog()) {
             while (files.hasNext()) {
                 String path = files.next().getPath();
-                String name = path.substring(path.lastIndexOf('/') + 1);
-                if (name.matches(COMMIT_FILE)) {
-                    return Long.parseLong(name.substring(0, 20));
+                if (FileNames.isCommitFile(path)) {
+                    return FileNames.deltaVersion(path);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the log of Delta table " + tablePath, e);
         }
         throw new IllegalArgumentException("Delta table " + tablePath + " has no commit files in its log");
+    }
+
+    /** The files of {@code _delta_log}, in the order of their names: by version. */
+    CloseableIterator<FileStatus> listLog() throws IOException {
+        return engine.getFileSystemClient().listFrom(new Path(new Path(tablePath), "_delta_log/0").toString());
     }
 
     /** Versions {@code from} to {@code to}, oldest first, each with its commit time and commit info. */
@@ -103,19 +106,50 @@ final class DeltaLog {
      */
     Set<String> addedDataFiles(long from, long to) {
         Set<String> paths = new HashSet<>();
-        try (CloseableIterator<CommitActions> commits = range(from, to)
-                .getCommitActions(engine, Set.of(DeltaAction.ADD))) {
+        forEach(DeltaAction.ADD, from, to, (version, add, row) -> {
+            if (add.getChild(DeltaAction.ADD.schema.indexOf("dataChange")).getBoolean(row)) {
+                paths.add(add.getChild(DeltaAction.ADD.schema.indexOf("path")).getString(row));
+            }
+        });
+        return paths;
+    }
+
+    /** The paths of the data files versions {@code from} to {@code to} removed, as the log records them. */
+    Set<String> removedDataFiles(long from, long to) {
+        Set<String> paths = new HashSet<>();
+        forEach(DeltaAction.REMOVE, from, to, (version, remove, row) ->
+                paths.add(remove.getChild(DeltaAction.REMOVE.schema.indexOf("path")).getString(row)));
+        return paths;
+    }
+
+    /**
+     * For each writer that identified its commits with a transaction id ({@code txn} actions: the Delta sink's app
+     * id) in versions {@code from} to {@code to}, the last version it committed.
+     */
+    Map<String, Long> lastVersionByWriter(long from, long to) {
+        Map<String, Long> versions = new HashMap<>();
+        forEach(DeltaAction.TXN, from, to, (version, txn, row) ->
+                versions.merge(txn.getChild(DeltaAction.TXN.schema.indexOf("appId")).getString(row), version,
+                        Math::max));
+        return versions;
+    }
+
+    /** Receives one action of a commit: its struct column and the row it is at. */
+    private interface ActionVisitor {
+        void visit(long version, ColumnVector action, int row);
+    }
+
+    private void forEach(DeltaAction type, long from, long to, ActionVisitor visitor) {
+        try (CloseableIterator<CommitActions> commits = range(from, to).getCommitActions(engine, Set.of(type))) {
             while (commits.hasNext()) {
                 try (CommitActions commit = commits.next();
                         CloseableIterator<ColumnarBatch> batches = commit.getActions()) {
                     while (batches.hasNext()) {
                         ColumnarBatch batch = batches.next();
-                        ColumnVector add = batch.getColumnVector(batch.getSchema().indexOf("add"));
-                        ColumnVector path = add.getChild(DeltaAction.ADD.schema.indexOf("path"));
-                        ColumnVector dataChange = add.getChild(DeltaAction.ADD.schema.indexOf("dataChange"));
+                        ColumnVector actions = batch.getColumnVector(batch.getSchema().indexOf(type.colName));
                         for (int row = 0; row < batch.getSize(); row++) {
-                            if (!add.isNullAt(row) && dataChange.getBoolean(row)) {
-                                paths.add(path.getString(row));
+                            if (!actions.isNullAt(row)) {
+                                visitor.visit(commit.getVersion(), actions, row);
                             }
                         }
                     }
@@ -124,7 +158,6 @@ final class DeltaLog {
         } catch (Exception e) {
             throw failure(e);
         }
-        return paths;
     }
 
     private CommitRange range(long from, long to) {

@@ -143,6 +143,7 @@ public final class DeltaTable implements LakehouseTable {
                 + " with commits there)", e);
     }
 
+    /** See {@link DeltaCompaction}. */
     @Override
     public Compaction compact() {
         DeltaCompaction.Result result = new DeltaCompaction(engine, table).run();
@@ -150,11 +151,10 @@ public final class DeltaTable implements LakehouseTable {
                 result.version() < 0 ? null : resolve(AsOf.version(result.version())));
     }
 
+    /** See {@link DeltaExpiry}. */
     @Override
     public Expiry expire(Instant olderThan) {
-        throw new UnsupportedOperationException("expiry of Delta versions is not supported: Delta Kernel 4.4 can"
-                + " clean up log files only as a side effect of checkpoints and cannot vacuum data files, so the"
-                + " versions before " + olderThan + " cannot be made unreadable with their files deleted");
+        return new DeltaExpiry(this, table).run(olderThan);
     }
 
     @Override

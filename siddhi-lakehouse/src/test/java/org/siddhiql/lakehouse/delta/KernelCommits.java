@@ -41,6 +41,15 @@ final class KernelCommits {
 
     /** Commits {@code rows} (symbol, price, volume) of venue {@code venue}; creates the table at the first commit. */
     static long append(Engine engine, String path, String venue, Object[]... rows) throws Exception {
+        return append(engine, path, null, 0, venue, rows);
+    }
+
+    /**
+     * As {@link #append(Engine, String, String, Object[]...)}, as writer {@code appId} (a Delta sink's app id) in its
+     * transaction {@code transactionId} (a sink's checkpoint id), when {@code appId} is not null.
+     */
+    static long append(Engine engine, String path, String appId, long transactionId, String venue, Object[]... rows)
+            throws Exception {
         Table table = Table.forPath(engine, path);
         boolean exists;
         try {
@@ -51,6 +60,9 @@ final class KernelCommits {
         }
         TransactionBuilder builder = table.createTransactionBuilder(engine, "siddhiql-tests",
                 exists ? Operation.WRITE : Operation.CREATE_TABLE);
+        if (appId != null) {
+            builder = builder.withTransactionId(engine, appId, transactionId);
+        }
         if (!exists) {
             builder = builder.withSchema(engine, SCHEMA).withPartitionColumns(engine, List.of("venue"));
         }
