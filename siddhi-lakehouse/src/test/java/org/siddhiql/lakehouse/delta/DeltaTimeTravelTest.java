@@ -57,6 +57,15 @@ class DeltaTimeTravelTest {
         checkTimeTravel(TableAddress.parse("delta:s3://delta-time-travel/lake/trades"), options);
     }
 
+    @Test
+    void aPathWithoutATableIsReportedWhenOpened() {
+        String path = dir.resolve("nothing").toString();
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> LakehouseTables.open(TableAddress.parse("delta:" + path), Map.of()));
+        assertEquals("there is no Delta table at '" + path + "' (no _delta_log with commits there)",
+                missing.getMessage());
+    }
+
     static Map<String, String> s3Options() {
         return Map.of("endpoint", S3.endpoint().toString(), "path.style.access", "true",
                 "aws.access.key", S3Server.ACCESS_KEY, "aws.secret.key", S3Server.SECRET_KEY,
