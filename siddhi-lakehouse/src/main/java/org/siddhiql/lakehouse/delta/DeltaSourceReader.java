@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.util.TemporaryClassLoaderContext;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.runtime.event.Event;
@@ -33,11 +34,29 @@ final class DeltaSourceReader implements SourceReader<TaggedEvent, DeltaSplit> {
 
     @Override
     public void start() {
-        table = DeltaTable.open(settings.path(), settings.storage());
+        try (TemporaryClassLoaderContext ignored = storageClassLoader()) {
+            table = DeltaTable.open(settings.path(), settings.storage());
+        }
+    }
+
+    /**
+     * Hadoop keeps one S3A file system per bucket for the JVM (the class loader that loaded Hadoop), and its pool
+     * threads take the context class loader of the thread that starts them. Started in a task's thread they would
+     * keep the job's class loader, which is closed when the job ends, and fail a later job's reads where Hadoop is
+     * shared (a MiniCluster, an embedded run); so Kernel is called with the class loader that loaded this connector.
+     */
+    private static TemporaryClassLoaderContext storageClassLoader() {
+        return TemporaryClassLoaderContext.of(DeltaSourceReader.class.getClassLoader());
     }
 
     @Override
     public InputStatus pollNext(ReaderOutput<TaggedEvent> output) {
+        try (TemporaryClassLoaderContext ignored = storageClassLoader()) {
+            return poll(output);
+        }
+    }
+
+    private InputStatus poll(ReaderOutput<TaggedEvent> output) {
         if (split == null) {
             return noMoreSplits ? InputStatus.END_OF_INPUT : waitFor(new CompletableFuture<>());
         }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -32,17 +31,10 @@ final class DeltaApps {
                 + "from Trades select symbol, price, volume, venue insert into Out;\n";
     }
 
-    /**
-     * A MiniCluster for jobs reading S3 one after the other. Hadoop's file system cache, on the JVM's class path
-     * here, keeps one S3A client per bucket across jobs, and the client's pool threads keep the context class loader
-     * of the job that started them; Flink's leak check would fail the next job's read on those threads, so it is off
-     * (as Flink's documentation advises for a library that keeps such threads).
-     */
+    /** Jobs reading S3 one after the other share the JVM's Hadoop file systems: see {@link DeltaSourceReader}. */
     static MiniClusterExtension miniCluster() {
-        Configuration config = new Configuration();
-        config.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1)
-                .setNumberSlotsPerTaskManager(2).setConfiguration(config).build());
+                .setNumberSlotsPerTaskManager(2).build());
     }
 
     static StreamExecutionEnvironment environment(Configuration config) {
