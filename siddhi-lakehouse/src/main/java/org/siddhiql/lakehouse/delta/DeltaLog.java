@@ -25,9 +25,10 @@ import java.util.Set;
 import org.siddhiql.lakehouse.TableVersion;
 
 /**
- * What a Delta table's log says about its commits, read through Kernel's commit ranges: each version's commit time and
- * commit info, and the data files a range of versions added. Only the versions whose commit files remain in
- * {@code _delta_log} can be listed; older ones were cleaned up after a checkpoint.
+ * What a Delta table's log says about its commits, read through Kernel's commit ranges rather than by parsing its
+ * JSON: each version's commit time and commit info, the data files a range of versions added or removed, and the
+ * last version each identified writer committed. Only the versions whose commit files remain in {@code _delta_log}
+ * can be listed; older ones were cleaned up after a checkpoint.
  */
 final class DeltaLog {
     private final Engine engine;
@@ -80,7 +81,7 @@ final class DeltaLog {
         try (CloseableIterator<ColumnarBatch> batches = commit.getActions()) {
             while (batches.hasNext()) {
                 ColumnarBatch batch = batches.next();
-                ColumnVector column = batch.getColumnVector(batch.getSchema().indexOf("commitInfo"));
+                ColumnVector column = batch.getColumnVector(batch.getSchema().indexOf(DeltaAction.COMMITINFO.colName));
                 for (int row = 0; row < batch.getSize() && info == null; row++) {
                     info = CommitInfo.fromColumnVector(column, row);
                 }

@@ -5,6 +5,7 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +23,15 @@ import java.util.function.Predicate;
  */
 record DeltaScanFiles(Row scanState, List<Row> files) {
     static DeltaScanFiles of(Engine engine, Snapshot snapshot) {
-        return of(engine, snapshot, path -> true);
+        return of(engine, snapshot, snapshot.getSchema(), path -> true);
     }
 
-    /** Only the files whose path, as the log records it, {@code include} accepts. */
-    static DeltaScanFiles of(Engine engine, Snapshot snapshot, Predicate<String> include) {
-        Scan scan = snapshot.getScanBuilder().build();
+    /**
+     * Only the files whose path, as the log records it, {@code include} accepts, to be read as the columns of
+     * {@code readSchema} (some of the table's, in any order).
+     */
+    static DeltaScanFiles of(Engine engine, Snapshot snapshot, StructType readSchema, Predicate<String> include) {
+        Scan scan = snapshot.getScanBuilder().withReadSchema(readSchema).build();
         List<Row> files = new ArrayList<>();
         try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
             while (batches.hasNext()) {

@@ -1,12 +1,17 @@
 package org.siddhiql.lakehouse.delta;
 
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.util.TemporaryClassLoaderContext;
+import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.runtime.event.Event;
@@ -15,15 +20,15 @@ import org.siddhiql.runtime.event.Event;
  * Reads the table's split in the task's thread, one row per {@link #pollNext}: the version the split names, whole or
  * as its commit's added files, then (streaming) the next version once it is committed, looked for every
  * {@code monitor.interval}. Each row becomes an event of the stream, its attributes taken from the columns of the same
- * names, stamped with the time it is read.
+ * names (the scan reads no others), stamped with the time it is read.
  */
 final class DeltaSourceReader implements SourceReader<TaggedEvent, DeltaSplit> {
     private final DeltaSource.Settings settings;
     private DeltaTable table;
     private DeltaSplit split;
     private DeltaRowCursor cursor;
-    /** For each stream attribute, the index of its column in the version being read. */
-    private int[] columns;
+    /** The latest version the table was seen to have. */
+    private long latestSeen = -1;
     private boolean noMoreSplits;
     private long nextLookMillis;
     private CompletableFuture<Void> available = new CompletableFuture<>();
@@ -64,12 +69,8 @@ final class DeltaSourceReader implements SourceReader<TaggedEvent, DeltaSplit> {
             return InputStatus.NOTHING_AVAILABLE;
         }
         if (cursor.hasNext()) {
-            Object[] row = cursor.next();
-            Object[] data = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                data[i] = row[columns[i]];
-            }
-            output.collect(new TaggedEvent(settings.streamIndex(), new Event(System.currentTimeMillis(), data)));
+            Event event = new Event(System.currentTimeMillis(), cursor.next());
+            output.collect(new TaggedEvent(settings.streamIndex(), event));
             return InputStatus.MORE_AVAILABLE;
         }
         cursor.close();
@@ -86,46 +87,73 @@ final class DeltaSourceReader implements SourceReader<TaggedEvent, DeltaSplit> {
     private boolean openVersion() {
         if (split.version() == DeltaSplit.UNRESOLVED) {
             split = new DeltaSplit(table.resolve(settings.start()).id(), true, 0, 0);
-        } else if (!split.whole()) {
+        } else if (split.version() > latestSeen) {
             long now = System.currentTimeMillis();
-            if (now < nextLookMillis || table.latestVersion() < split.version()) {
-                nextLookMillis = Math.max(nextLookMillis, now + settings.monitorIntervalMillis());
-                CompletableFuture<Void> timer = new CompletableFuture<>();
-                CompletableFuture.delayedExecutor(nextLookMillis - now, TimeUnit.MILLISECONDS)
-                        .execute(() -> timer.complete(null));
-                waitFor(timer);
+            if (now < nextLookMillis) {
+                waitMillis(nextLookMillis - now);
+                return false;
+            }
+            latestSeen = table.latestVersion();
+            if (latestSeen < split.version()) {
+                nextLookMillis = now + settings.monitorIntervalMillis();
+                waitMillis(settings.monitorIntervalMillis());
                 return false;
             }
         }
-        var snapshot = table.snapshot(split.version());
-        columns = columns(DeltaSchemas.toSiddhi(settings.path(), snapshot.getSchema()), split.version());
+        Snapshot snapshot = table.snapshot(split.version());
+        StructType columns = streamColumns(snapshot.getSchema(), split.version());
         DeltaScanFiles files;
         if (split.whole()) {
-            files = DeltaScanFiles.of(table.engine(), snapshot);
+            files = DeltaScanFiles.of(table.engine(), snapshot, columns, path -> true);
         } else {
-            var added = new DeltaLog(table.engine(), table.path()).addedDataFiles(split.version(), split.version());
-            files = DeltaScanFiles.of(table.engine(), snapshot, added::contains);
+            Set<String> added = new DeltaLog(table.engine(), table.path())
+                    .addedDataFiles(split.version(), split.version());
+            files = DeltaScanFiles.of(table.engine(), snapshot, columns, added::contains);
         }
         cursor = new DeltaRowCursor(table.engine(), files, split.file(), split.rowsEmitted());
         return true;
     }
 
-    private int[] columns(StreamSchema tableColumns, long version) {
+    /**
+     * The table's columns the stream's attributes read, in the stream's order: the scan reads only those, and its
+     * rows are the events' data as they come. Other columns may be of any type.
+     */
+    private StructType streamColumns(StructType table, long version) {
         StreamSchema stream = settings.stream();
-        int[] indexes = new int[stream.size()];
-        for (int i = 0; i < indexes.length; i++) {
+        StructType columns = new StructType();
+        for (int i = 0; i < stream.size(); i++) {
             String name = stream.attributeName(i);
-            int column = tableColumns.indexOf(name);
-            if (column < 0 || tableColumns.attributeType(column) != stream.attributeType(i)) {
-                throw new IllegalArgumentException("Delta table '" + settings.path() + "' at version " + version
-                        + (column < 0 ? " has no column '" + name + "'"
-                                : " has column '" + name + "' of type " + tableColumns.attributeType(column))
-                        + ", which attribute '" + name + "' of stream '" + stream.name() + "' (of type "
-                        + stream.attributeType(i) + ") reads");
+            if (!table.fieldNames().contains(name)) {
+                throw unreadable(version, i, "has no column '" + name + "'");
             }
-            indexes[i] = column;
+            StructField field = table.get(name);
+            AttributeType type;
+            try {
+                type = DeltaSchemas.toSiddhi(name, new StructType().add(field)).attributeType(0);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Delta table '" + settings.path() + "' at version " + version
+                        + ": " + e.getMessage() + "; attribute '" + name + "' of stream '" + stream.name()
+                        + "' cannot read it", e);
+            }
+            if (type != stream.attributeType(i)) {
+                throw unreadable(version, i, "has column '" + name + "' of type " + type);
+            }
+            columns = columns.add(field);
         }
-        return indexes;
+        return columns;
+    }
+
+    private IllegalArgumentException unreadable(long version, int attribute, String problem) {
+        StreamSchema stream = settings.stream();
+        return new IllegalArgumentException("Delta table '" + settings.path() + "' at version " + version + " "
+                + problem + ", which attribute '" + stream.attributeName(attribute) + "' of stream '" + stream.name()
+                + "' (of type " + stream.attributeType(attribute) + ") reads");
+    }
+
+    private void waitMillis(long millis) {
+        CompletableFuture<Void> timer = new CompletableFuture<>();
+        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> timer.complete(null));
+        waitFor(timer);
     }
 
     private InputStatus waitFor(CompletableFuture<Void> event) {

@@ -45,12 +45,17 @@ final class DeltaApps {
         return env;
     }
 
-    /** Runs a bounded app to its end and returns its events, sorted. */
+    /** Runs the bounded {@link #app} to its end and returns its events, sorted. */
     static List<String> runBatch(String topic, String sourceOptions) throws Exception {
+        return run(topic, app(topic, sourceOptions));
+    }
+
+    /** Runs a bounded app publishing on {@code topic} to its end and returns the events, sorted. */
+    static List<String> run(String topic, String app) throws Exception {
         Collector out = new Collector(topic);
         try (out) {
             StreamExecutionEnvironment env = environment(new Configuration());
-            ConnectedApp.addTo(env, new AppCompiler().compile(app(topic, sourceOptions)), 1);
+            ConnectedApp.addTo(env, new AppCompiler().compile(app), 1);
             env.execute("DeltaTrades");
         }
         return out.sorted();

@@ -1,12 +1,14 @@
 package org.siddhiql.lakehouse.delta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.siddhiql.lakehouse.delta.DeltaTimeTravelTest.COMMITTED;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,24 @@ class DeltaTimeTravelITCase {
         DeltaTimeTravelTest.commitThree(path, storage);
         checkBatchReads("s3", path, storage, "endpoint='" + S3.endpoint() + "', path.style.access='true', "
                 + "aws.access.key='" + S3Server.ACCESS_KEY + "', aws.secret.key='" + S3Server.SECRET_KEY + "', ");
+    }
+
+    @Test
+    void attributesReadTheColumnsOfTheirNamesAndAMissingOneIsNamed() throws Exception {
+        String path = dir.resolve("trades").toString();
+        KernelCommits.append(DeltaEngines.create(Map.of()), path, "X", KernelCommits.trade("IBM", 100.0, 10L));
+        String out = "@sink(type='inMemory', topic='subset', @map(type='passThrough'))\n"
+                + "define stream Out (volume long, symbol string);\n"
+                + "from Trades select * insert into Out;\n";
+        String source = "@source(type='delta', path='" + path + "', mode='batch')\n";
+        assertEquals(List.of("10 IBM"), DeltaApps.run("subset",
+                source + "define stream Trades (volume long, symbol string);\n" + out));
+
+        Exception failed = assertThrows(Exception.class, () -> DeltaApps.run("subset",
+                source + "define stream Trades (volume long, qty string);\n" + out.replace("symbol", "qty")));
+        assertEquals("Delta table '" + path + "' at version 0 has no column 'qty', which attribute 'qty' of stream"
+                + " 'Trades' (of type STRING) reads",
+                ExceptionUtils.findThrowable(failed, IllegalArgumentException.class).orElseThrow().getMessage());
     }
 
     private static void checkBatchReads(String name, String path, Map<String, String> storage, String s3Options)
