@@ -23,7 +23,11 @@ import org.siddhiql.lakehouse.TableVersion;
 /**
  * A Delta table at a path (local or {@code s3://}), read at its versions through Delta Kernel. A version's time is its
  * commit time as Kernel reports it: the in-commit timestamp when the table records them, else the commit file's
- * modification time.
+ * modification time (to the second on S3). Resolving an instant reads the commit info of every version still in the
+ * log.
+ *
+ * <p>Code reading it inside a Flink task should call it with the connector's class loader as the thread's context
+ * class loader, as {@link DeltaSourceReader} does, so that Hadoop's shared S3A pool threads never keep a job's.
  */
 public final class DeltaTable implements LakehouseTable {
     private final Engine engine;
