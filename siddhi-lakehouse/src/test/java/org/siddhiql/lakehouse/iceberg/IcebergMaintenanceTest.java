@@ -11,12 +11,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericAppenderFactory;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.deletes.EqualityDeleteWriter;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +66,31 @@ class IcebergMaintenanceTest {
             assertEquals(List.of(4L, 1L), recordsPerFile(read.table()));
             // nothing left to do: each partition has one file
             assertEquals(new Compaction(0, 0, null), read.compact());
+        }
+    }
+
+    @Test
+    void compactionLeavesOutTheRowsDeleteFilesDelete() throws Exception {
+        Table table = create(PartitionSpec.unpartitioned());
+        TableCommits.append(table, new Object[][] {{"IBM", 1.0}, {"WSO2", 2.0}});
+        TableCommits.append(table, new Object[][] {{"IBM", 3.0}, {"ORCL", 4.0}});
+        // an upsert sink's delete of every IBM row: an equality delete on symbol
+        Schema key = TRADES.select("symbol");
+        EqualityDeleteWriter<Record> deletes = new GenericAppenderFactory(TRADES, table.spec(),
+                new int[] {TRADES.findField("symbol").fieldId()}, key, null)
+                .newEqDeleteWriter(table.encryption().encrypt(table.io().newOutputFile(
+                        table.location() + "/data/delete-ibm.parquet")), FileFormat.PARQUET, null);
+        try (deletes) {
+            deletes.write(GenericRecord.create(key).copy("symbol", "IBM"));
+        }
+        table.newRowDelta().addDeletes(deletes.toDeleteFile()).commit();
+        try (IcebergTable read = IcebergTable.open("db.trades", options())) {
+            assertEquals(Set.of(List.of("WSO2", 2.0), List.of("ORCL", 4.0)), rows(read));
+            Compaction compaction = read.compact();
+            assertEquals(2, compaction.filesRewritten());
+            assertEquals(1, compaction.filesWritten());
+            assertEquals(Set.of(List.of("WSO2", 2.0), List.of("ORCL", 4.0)), rows(read));
+            assertEquals(List.of(2L), recordsPerFile(read.table()));
         }
     }
 
