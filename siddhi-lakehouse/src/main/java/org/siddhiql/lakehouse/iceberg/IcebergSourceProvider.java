@@ -1,7 +1,5 @@
 package org.siddhiql.lakehouse.iceberg;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +12,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.flink.source.IcebergSource;
@@ -29,6 +24,7 @@ import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.compiler.schema.AttributeType;
 import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.connectors.spi.SourceProvider;
+import org.siddhiql.lakehouse.AsOf;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
 
@@ -60,7 +56,7 @@ public final class IcebergSourceProvider implements SourceProvider {
             throw new CompileException(spec.line(), spec.column(), what + ": " + e.getMessage());
         }
         TableIdentifier identifier = TableIdentifier.parse(options.get("table"));
-        Schema projection = projection(stream, tableSchema(catalog, identifier, what, spec), identifier, what, spec);
+        Schema projection = projection(stream, tableSchema(options, what, spec), identifier, what, spec);
 
         IcebergSource.Builder<TaggedEvent> source = IcebergSource
                 .forOutputType(new RowDataToEvent(stream.typeArray(), streamIndex, type))
@@ -100,24 +96,34 @@ public final class IcebergSourceProvider implements SourceProvider {
         return value.matches("\\d+") ? Long.parseLong(value) : Instant.parse(value).toEpochMilli();
     }
 
-    private static Schema tableSchema(CatalogLoader loader, TableIdentifier identifier, String what,
-            SourceSpec spec) {
-        Catalog catalog = loader.loadCatalog();
-        try {
-            Table table = catalog.loadTable(identifier);
-            return table.schema();
-        } catch (NoSuchTableException e) {
-            throw new CompileException(spec.line(), spec.column(), what + ": Iceberg table '" + identifier
-                    + "' does not exist in catalog " + catalog.name());
-        } finally {
-            if (catalog instanceof Closeable closeable) {
-                try {
-                    closeable.close();
-                } catch (IOException e) {
-                    // the table schema is read; a catalog that fails to release its connections changes nothing
-                }
+    /**
+     * The table's current schema, once the snapshot the options name is known to exist: a wrong id, tag or time is
+     * reported here, at the annotation, rather than by a failing job.
+     */
+    private static Schema tableSchema(Map<String, String> options, String what, SourceSpec spec) {
+        try (IcebergTable table = IcebergTable.open(options.get("table"), options)) {
+            AsOf asOf = snapshotChoice(options);
+            if (asOf != null) {
+                table.resolve(asOf);
+            }
+            return table.table().schema();
+        } catch (IllegalArgumentException e) {
+            throw new CompileException(spec.line(), spec.column(), what + ": " + e.getMessage());
+        }
+    }
+
+    /** The snapshot the options name, the first of a batch read or of a streaming one; null for none. */
+    private static AsOf snapshotChoice(Map<String, String> options) {
+        for (String option : List.of("snapshot.id", "start.snapshot.id")) {
+            if (options.containsKey(option)) {
+                return AsOf.version(Long.parseLong(options.get(option)));
             }
         }
+        if (options.containsKey("as.of.timestamp")) {
+            return AsOf.timestamp(Instant.ofEpochMilli(epochMillis(options.get("as.of.timestamp"))));
+        }
+        String reference = options.getOrDefault("tag", options.get("branch"));
+        return reference == null ? null : AsOf.reference(reference);
     }
 
     private static String readAs(Types.NestedField field) {

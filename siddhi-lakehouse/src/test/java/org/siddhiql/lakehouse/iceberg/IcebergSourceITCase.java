@@ -130,4 +130,20 @@ class IcebergSourceITCase {
         assertEquals("1:1: @source of stream 'Trades': Iceberg table 'db.quotes' does not exist in catalog siddhi",
                 assertThrows(CompileException.class, () -> AppRuns.run(noTable, "Out")).getMessage());
     }
+
+    @Test
+    void aSnapshotThatDoesNotExistIsNamed() throws Exception {
+        Map<String, String> options = Map.of("warehouse", warehouse.toString());
+        TableCommits.append(create(options, PartitionSpec.unpartitioned()), new Object[][] {{"IBM", 75.5, 100L}});
+        String query = "from Trades select symbol, price insert into Out;\n";
+        assertEquals("2:1: @source of stream 'Trades': iceberg:db.trades has no snapshot 42",
+                assertThrows(CompileException.class, () -> AppRuns.run(app(options, ", snapshot.id='42'", query),
+                        "Out")).getMessage());
+        assertEquals("2:1: @source of stream 'Trades': iceberg:db.trades has no tag or branch 'v1'",
+                assertThrows(CompileException.class, () -> AppRuns.run(app(options, ", tag='v1'", query),
+                        "Out")).getMessage());
+        assertEquals("2:1: @source of stream 'Trades': iceberg:db.trades had no snapshot yet at"
+                + " 2020-01-01T00:00:00Z", assertThrows(CompileException.class, () -> AppRuns.run(app(options,
+                        ", as.of.timestamp='2020-01-01T00:00:00Z'", query), "Out")).getMessage());
+    }
 }
