@@ -78,7 +78,8 @@ final class IcebergMaintenance {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        OutputFileFactory files = OutputFileFactory.builderFor(table, 0, current.sequenceNumber())
+        // one writer in one process: partition and task id 0, the operation id keeps the file names unique
+        OutputFileFactory files = OutputFileFactory.builderFor(table, 0, 0)
                 .operationId("compact-" + UUID.randomUUID()).format(writeFormat(table)).build();
         RewriteFiles rewrite = table.newRewrite().validateFromSnapshot(current.snapshotId());
         int rewritten = 0;

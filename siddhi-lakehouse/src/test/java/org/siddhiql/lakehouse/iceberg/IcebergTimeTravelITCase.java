@@ -2,7 +2,9 @@ package org.siddhiql.lakehouse.iceberg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.Closeable;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,8 +74,15 @@ class IcebergTimeTravelITCase {
     }
 
     private void timeTravel(Map<String, String> options) throws Exception {
-        Table table = IcebergCatalogs.loader(options).loadCatalog().createTable(TableIdentifier.parse("db.trades"),
-                IcebergSchemas.toIceberg(TRADES, Set.of()), PartitionSpec.unpartitioned());
+        Catalog catalog = IcebergCatalogs.loader(options).loadCatalog();
+        try (Closeable closing = (Closeable) catalog) {
+            timeTravel(options, catalog);
+        }
+    }
+
+    private void timeTravel(Map<String, String> options, Catalog catalog) throws Exception {
+        Table table = catalog.createTable(TableIdentifier.parse("db.trades"), IcebergSchemas.toIceberg(TRADES, Set.of()),
+                PartitionSpec.unpartitioned());
         List<Long> snapshots = new ArrayList<>();
         for (Object[][] rows : COMMITS) {
             snapshots.add(TableCommits.append(table, rows));
@@ -91,12 +101,14 @@ class IcebergTimeTravelITCase {
                 long at = version.committedAt().toEpochMilli();
                 long before = i + 1 < COMMITS.length ? history.get(i + 1).committedAt().toEpochMilli() - 1 : at + 60_000;
                 for (long millis : List.of(at, before)) {
-                    assertEquals(version, read.resolve(AsOf.timestamp(java.time.Instant.ofEpochMilli(millis))));
-                    assertEquals(expected, sorted(source(options, "as.of.timestamp='" + millis + "'")),
+                    assertEquals(version, read.resolve(AsOf.timestamp(Instant.ofEpochMilli(millis))));
+                    // the same instant, written as ISO-8601
+                assertEquals(expected, sorted(source(options, "as.of.timestamp='" + millis + "'")),
                             "@source at " + millis);
                 }
+                // the same instant, written as ISO-8601
                 assertEquals(expected, sorted(source(options, "as.of.timestamp='"
-                        + java.time.Instant.ofEpochMilli(before) + "'")));
+                        + Instant.ofEpochMilli(before) + "'")));
             }
             assertEquals(committedUpTo(1), sorted(rows(read, read.resolve(AsOf.reference("second")))));
             assertEquals(committedUpTo(1), sorted(source(options, "tag='second'")));
