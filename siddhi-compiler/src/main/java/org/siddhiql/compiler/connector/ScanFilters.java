@@ -7,6 +7,7 @@ import io.siddhi.query.api.execution.partition.Partition;
 import io.siddhi.query.api.execution.query.Query;
 import io.siddhi.query.api.execution.query.input.handler.Filter;
 import io.siddhi.query.api.execution.query.input.handler.StreamHandler;
+import io.siddhi.query.api.execution.query.input.stream.AnonymousInputStream;
 import io.siddhi.query.api.execution.query.input.stream.BasicSingleInputStream;
 import io.siddhi.query.api.execution.query.input.stream.InputStream;
 import io.siddhi.query.api.execution.query.input.stream.JoinInputStream;
@@ -100,6 +101,10 @@ public final class ScanFilters {
      * @return false when one of them needs every event
      */
     private boolean readers(InputStream input, String stream, List<ScanPredicate> readers) {
+        if (input instanceof AnonymousInputStream anonymous) {
+            // from (from S[...] ... return): the inner query reads S
+            return readers(anonymous.getQuery().getInputStream(), stream, readers);
+        }
         if (input instanceof JoinInputStream join) {
             return readers(join.getLeftInputStream(), stream, readers)
                     && readers(join.getRightInputStream(), stream, readers);
@@ -109,7 +114,7 @@ public final class ScanFilters {
         }
         boolean plain = input.getClass() == SingleInputStream.class || input.getClass() == BasicSingleInputStream.class;
         if (!plain) {
-            return false; // a pattern, a sequence or an anonymous stream
+            return false; // a pattern or a sequence
         }
         SingleInputStream single = (SingleInputStream) input;
         if (single.isInnerStream() || single.isFaultStream() || !single.getStreamId().equals(stream)) {
