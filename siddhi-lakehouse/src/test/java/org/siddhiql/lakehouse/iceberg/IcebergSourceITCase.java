@@ -111,6 +111,23 @@ class IcebergSourceITCase {
     }
 
     @Test
+    void aStreamingSourceFollowsItsBranch() throws Exception {
+        Map<String, String> options = Map.of("warehouse", warehouse.toString());
+        Table table = create(options, PartitionSpec.unpartitioned());
+        long first = TableCommits.append(table, new Object[][] {{"IBM", 75.5, 100L}});
+        table.manageSnapshots().createBranch("audit", first).commit();
+        try (CloseableIterator<Event> out = AppRuns.start(app(options, ", mode='streaming', monitor.interval='100',"
+                + " branch='audit'", "from Trades select symbol, price insert into Out;\n"), "Out")) {
+            assertEquals(List.of("IBM", 75.5), List.of(out.next().data()));
+            // a commit to main is not on the branch; the one after it, to the branch, is
+            TableCommits.append(table, new Object[][] {{"WSO2", 57.0, 20L}});
+            table.newAppend().appendFile(TableCommits.dataFile(table, new Object[][] {{"ORCL", 12.25, 7L}}))
+                    .toBranch("audit").commit();
+            assertEquals(List.of("ORCL", 12.25), List.of(out.next().data()));
+        }
+    }
+
+    @Test
     void anAttributeWithoutAColumnOfItsTypeIsNamed() {
         Map<String, String> options = Map.of("warehouse", warehouse.toString());
         create(options, PartitionSpec.unpartitioned());
