@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionSpec;
@@ -22,6 +23,8 @@ import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.deletes.EqualityDeleteWriter;
+import org.apache.iceberg.deletes.PositionDelete;
+import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +93,29 @@ class IcebergMaintenanceTest {
             assertEquals(2, compaction.filesRewritten());
             assertEquals(1, compaction.filesWritten());
             assertEquals(Set.of(List.of("WSO2", 2.0), List.of("ORCL", 4.0)), rows(read));
+            assertEquals(List.of(2L), recordsPerFile(read.table()));
+        }
+    }
+
+    @Test
+    void compactionLeavesOutTheRowsPositionDeletesDelete() throws Exception {
+        Table table = create(PartitionSpec.unpartitioned());
+        DataFile first = TableCommits.dataFile(table, new Object[][] {{"IBM", 1.0}, {"WSO2", 2.0}});
+        table.newAppend().appendFile(first).commit();
+        TableCommits.append(table, new Object[][] {{"ORCL", 3.0}});
+        PositionDeleteWriter<Record> deletes = new GenericAppenderFactory(TRADES, table.spec())
+                .newPosDeleteWriter(table.encryption().encrypt(table.io().newOutputFile(
+                        table.location() + "/data/delete-first-row.parquet")), FileFormat.PARQUET, null);
+        try (deletes) {
+            deletes.write(PositionDelete.<Record>create().set(first.location(), 0L));
+        }
+        table.newRowDelta().addDeletes(deletes.toDeleteFile()).commit();
+        try (IcebergTable read = IcebergTable.open("db.trades", options())) {
+            assertEquals(Set.of(List.of("WSO2", 2.0), List.of("ORCL", 3.0)), rows(read));
+            Compaction compaction = read.compact();
+            assertEquals(2, compaction.filesRewritten());
+            assertEquals(1, compaction.filesWritten());
+            assertEquals(Set.of(List.of("WSO2", 2.0), List.of("ORCL", 3.0)), rows(read));
             assertEquals(List.of(2L), recordsPerFile(read.table()));
         }
     }
