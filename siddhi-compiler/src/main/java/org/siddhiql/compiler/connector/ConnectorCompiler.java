@@ -105,6 +105,8 @@ public final class ConnectorCompiler {
             S3Options.check(options, annotation, what, position);
         } else if (type.equals("delta") && kind.equals("@source")) {
             DeltaSourceOptions.check(options, annotation, what, position);
+        } else if (type.equals("iceberg") && kind.equals("@source")) {
+            TableOptions.checkIcebergSource(options, annotation, what, position);
         } else if (type.equals("log")) {
             OptionValues.checkLogPriority(annotation, what, position);
         }
