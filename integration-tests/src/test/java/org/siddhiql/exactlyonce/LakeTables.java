@@ -3,6 +3,8 @@ package org.siddhiql.exactlyonce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,20 +14,26 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.siddhiql.lakehouse.AsOf;
+import org.siddhiql.lakehouse.iceberg.IcebergCatalogs;
 import org.siddhiql.lakehouse.iceberg.IcebergTable;
 
 /**
  * The Iceberg tables {@code sensor-lake.siddhi} writes into one warehouse: how many rows each holds (from its current
- * snapshot's summary, cheap enough to poll) and, once the run is complete, their rows.
+ * snapshot's summary, through one catalog: cheap enough to poll beside a job on a small machine) and, once the run is
+ * complete, their rows.
  */
-final class LakeTables {
+final class LakeTables implements AutoCloseable {
     static final List<String> TABLES = List.of("lake.readings", "lake.stats", "lake.rises");
 
-    private final Map<String, String> catalog;
+    private final Map<String, String> options;
+    private final Catalog catalog;
 
     LakeTables(Path warehouse) {
-        this.catalog = Map.of("warehouse", warehouse.toString());
+        this.options = Map.of("warehouse", warehouse.toString());
+        this.catalog = IcebergCatalogs.loader(options).loadCatalog();
     }
 
     /** Committed rows per table; 0 for a table not created or committed to yet. */
@@ -42,12 +50,12 @@ final class LakeTables {
     }
 
     private long count(String name) {
-        try (IcebergTable table = IcebergTable.open(name, catalog)) {
-            Snapshot current = table.table().currentSnapshot();
-            return current == null ? 0 : Long.parseLong(current.summary().get("total-records"));
-        } catch (IllegalArgumentException notCreatedYet) {
+        TableIdentifier identifier = TableIdentifier.parse(name);
+        if (!catalog.tableExists(identifier)) {
             return 0;
         }
+        Snapshot current = catalog.loadTable(identifier).currentSnapshot();
+        return current == null ? 0 : Long.parseLong(current.summary().get("total-records"));
     }
 
     /**
@@ -75,11 +83,18 @@ final class LakeTables {
     Map<String, List<String>> rows() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String name : TABLES) {
-            try (IcebergTable table = IcebergTable.open(name, catalog);
+            try (IcebergTable table = IcebergTable.open(name, options);
                     Stream<Object[]> read = table.rows(table.resolve(AsOf.latest()))) {
                 rows.put(name, read.map(Arrays::toString).sorted().collect(Collectors.toList()));
             }
         }
         return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (catalog instanceof Closeable closeable) {
+            closeable.close();
+        }
     }
 }
