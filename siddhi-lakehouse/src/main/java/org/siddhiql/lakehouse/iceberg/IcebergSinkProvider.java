@@ -34,6 +34,10 @@ import org.siddhiql.runtime.event.Event;
  * between writer and committer with Iceberg's own serializers, where {@code FlinkSink}'s fall back to Kryo, which
  * the app's jobs refuse ({@code disableGenericTypes}); and its committer is Flink's, whose restore path is the one
  * every other Sink V2 connector (Kafka's, the file sink's) shares.
+ *
+ * <p>Upserts: the sink routes rows to its writers by key, so the last row of a key wins as long as that key's rows reach
+ * it in order: always at parallelism 1, and at more when the query producing the stream is keyed by that key (a
+ * group-by or partition on it), as then one subtask emits all of them.
  */
 public final class IcebergSinkProvider implements SinkProvider {
     @Override
