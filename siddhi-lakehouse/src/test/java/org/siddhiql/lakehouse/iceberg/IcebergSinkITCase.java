@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,6 +125,23 @@ class IcebergSinkITCase {
         }
     }
 
+    /**
+     * As bin/siddhi runs an app over a file: checkpoints on and a bounded input, which Iceberg's sink would end with
+     * its last rows uncommitted, so the job is refused where it is built.
+     */
+    @Test
+    void aBoundedJobWithCheckpointsIsRefusedAsItWouldLoseItsLastRows() throws Exception {
+        StreamExecutionEnvironment env = environment(1);
+        env.enableCheckpointing(10_000);
+        AppPlan plan = new AppCompiler().compile(app(csv("trades.csv", "IBM,10.5,2\n").toString(), hadoopSink(""),
+                TOTALS));
+        CompileException error = assertThrows(CompileException.class, () -> ConnectedApp.addTo(env, plan, 1));
+        assertEquals("4:1: @sink of stream 'Totals' (type 'iceberg'): its input is bounded and the job checkpoints,"
+                + " and then Iceberg's Flink sink leaves the rows after the last checkpoint uncommitted when the input"
+                + " ends; read the input as a stream (such as a watched directory, dir.polling.interval) or replay"
+                + " it in batch", error.getMessage());
+    }
+
     /** A watched directory with checkpoints: each file read becomes visible in the snapshot of the next checkpoint. */
     @Test
     void commitsWhatEachCheckpointWrote() throws Exception {
@@ -140,9 +158,9 @@ class IcebergSinkITCase {
         ConnectedApp.addTo(env, new AppCompiler().compile(app), 1);
         JobClient job = env.executeAsync();
         try {
-            Files.writeString(input.resolve("a.csv"), "A,1.5,2\nB,1.0,1\n");
+            put(input, "a.csv", "A,1.5,2\nB,1.0,1\n");
             awaitRows("db.totals", 2);
-            Files.writeString(input.resolve("b.csv"), "C,2.0,5\n");
+            put(input, "b.csv", "C,2.0,5\n");
             awaitRows("db.totals", 3);
         } finally {
             job.cancel().get();
@@ -159,6 +177,12 @@ class IcebergSinkITCase {
                 assertEquals("append", version.operation());
             }
         }
+    }
+
+    /** Writes a file where the watching source sees it only whole: hidden while written, then renamed. */
+    private static void put(Path directory, String name, String lines) throws Exception {
+        Path hidden = Files.writeString(directory.resolve("." + name), lines, StandardCharsets.UTF_8);
+        Files.move(hidden, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void awaitRows(String table, int count) throws InterruptedException {
