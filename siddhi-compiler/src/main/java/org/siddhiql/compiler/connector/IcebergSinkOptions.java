@@ -4,6 +4,7 @@ import io.siddhi.query.api.annotation.Annotation;
 import io.siddhi.query.api.annotation.Element;
 import io.siddhi.query.api.definition.Attribute;
 import io.siddhi.query.api.definition.StreamDefinition;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -155,7 +156,7 @@ final class IcebergSinkOptions {
                     + " honoured by an @sink(type='iceberg') on it, which writes upserts by that key: stream '"
                     + definition.getId() + "' has none");
         }
-        List<String> key = new java.util.ArrayList<>();
+        List<String> key = new ArrayList<>();
         for (Element element : annotation.getElements()) {
             String attribute = element.getValue();
             Attribute.Type type = typeOf(definition, attribute);

@@ -1,6 +1,7 @@
 package org.siddhiql.lakehouse.iceberg;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -76,7 +77,7 @@ final class IcebergSinkTables {
             } else if (!column.type().equals(type)) {
                 throw new IllegalArgumentException("column '" + name + "' of Iceberg table " + table.name() + " is "
                         + column.type() + ", but attribute '" + name + "' of stream '" + stream.name() + "' is "
-                        + stream.attributeType(i).name().toLowerCase(java.util.Locale.ROOT) + " (Iceberg " + type
+                        + stream.attributeType(i).name().toLowerCase(Locale.ROOT) + " (Iceberg " + type
                         + ")");
             }
         }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -254,7 +255,7 @@ class IcebergSinkITCase {
             for (FileScanTask task : tasks) {
                 DataFile file = task.file();
                 files.add(table.spec().partitionToPath(file.partition()) + "." + file.format().name()
-                        .toLowerCase(java.util.Locale.ROOT));
+                        .toLowerCase(Locale.ROOT));
             }
         }
         files.sort(null);
