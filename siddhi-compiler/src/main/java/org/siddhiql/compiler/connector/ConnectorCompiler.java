@@ -59,14 +59,18 @@ public final class ConnectorCompiler {
     public static ConnectorCompiler compile(Iterable<StreamDefinition> definitions) {
         ConnectorCompiler compiler = new ConnectorCompiler();
         for (StreamDefinition definition : definitions) {
+            List<SinkSpec> sinks = new ArrayList<>();
             for (Annotation annotation : definition.getAnnotations()) {
                 String name = annotation.getName().toLowerCase(Locale.ROOT);
                 if (name.equals("source")) {
                     compiler.sources.add(connector(definition, annotation, "@source", SOURCES, SourceSpec::new));
                 } else if (name.equals("sink")) {
-                    compiler.sinks.add(connector(definition, annotation, "@sink", SINKS, SinkSpec::new));
+                    sinks.add(connector(definition, annotation, "@sink", SINKS, SinkSpec::new));
                 }
             }
+            List<String> primaryKey = IcebergSinkOptions.primaryKey(definition,
+                    sinks.stream().anyMatch(sink -> sink.type().equals("iceberg")));
+            sinks.forEach(sink -> compiler.sinks.add(sink.withPrimaryKey(primaryKey)));
         }
         return compiler;
     }
@@ -107,6 +111,8 @@ public final class ConnectorCompiler {
             DeltaSourceOptions.check(options, annotation, what, position);
         } else if (type.equals("iceberg") && kind.equals("@source")) {
             TableOptions.checkIcebergSource(options, annotation, what, position);
+        } else if (type.equals("iceberg") && kind.equals("@sink")) {
+            IcebergSinkOptions.check(options, annotation, definition, what, position);
         } else if (type.equals("log")) {
             OptionValues.checkLogPriority(annotation, what, position);
         }
