@@ -1,0 +1,146 @@
+package org.siddhiql.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.catalog.Catalog;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.siddhiql.cli.SiddhiCli;
+import org.siddhiql.compiler.AppCompiler;
+import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.lakehouse.iceberg.IcebergCatalogs;
+import picocli.CommandLine;
+
+/**
+ * Replay equals live: each app under {@code replay/} runs live ({@code run --events}) over its events, the events
+ * are landed in Iceberg tables (one per stream, three commits), and {@code replay} from the tables must write the
+ * very same output files. A replay from the snapshots of the second commit must equal a live run over the events
+ * committed by then.
+ */
+class ReplayITCase {
+    private static final Path CASES = Path.of("src/test/resources/replay");
+    private static final int COMMITS = 3;
+
+    /** One MiniCluster for all runs: the CLI picks it up as the context environment. */
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4)
+                    .build());
+
+    @TempDir
+    Path work;
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> dirs = Files.list(CASES)) {
+            return dirs.map(dir -> dir.getFileName().toString()).sorted().collect(Collectors.toList()).stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void replayEqualsLive(String name) throws Exception {
+        Path app = CASES.resolve(name).resolve("app.siddhi");
+        AppPlan plan = new AppCompiler().compile(Files.readString(app));
+        List<JsonNode> events = EventTables.read(CASES.resolve(name).resolve("events.jsonl"));
+        Path warehouse = work.resolve("warehouse");
+        List<Map<String, Long>> snapshots = new ArrayList<>();
+        Catalog catalog = IcebergCatalogs.loader(Map.of("warehouse", warehouse.toString())).loadCatalog();
+        try {
+            EventTables tables = new EventTables(catalog, plan);
+            for (int commit = 0; commit < COMMITS; commit++) {
+                snapshots.add(tables.commit(events.subList(prefix(events, commit), prefix(events, commit + 1))));
+            }
+        } finally {
+            ((Closeable) catalog).close(); // a Hadoop catalog
+        }
+
+        for (int parallelism : new int[] {1, 4}) {
+            Map<String, List<String>> live = live(app, events, "live-p" + parallelism, parallelism);
+            assertTrue(live.values().stream().anyMatch(lines -> !lines.isEmpty()), name + ": no output at all");
+            Map<String, List<String>> replay = replay(app, warehouse, snapshots.get(COMMITS - 1), false,
+                    "replay-p" + parallelism, parallelism);
+            assertEquals(ordered(live, parallelism), ordered(replay, parallelism), name + " p=" + parallelism);
+        }
+
+        List<JsonNode> committedByTwo = events.subList(0, prefix(events, 2));
+        assertEquals(live(app, committedByTwo, "live-prefix", 1),
+                replay(app, warehouse, snapshots.get(1), true, "replay-prefix", 1), name + " at the second commit");
+    }
+
+    /** Where commit {@code index} starts: the events are split in {@link #COMMITS} parts of about equal size. */
+    private static int prefix(List<JsonNode> events, int index) {
+        return events.size() * index / COMMITS;
+    }
+
+    /** Above parallelism 1 the order of lines between keys is not defined: compare them sorted. */
+    private static Map<String, List<String>> ordered(Map<String, List<String>> output, int parallelism) {
+        if (parallelism == 1) {
+            return output;
+        }
+        Map<String, List<String>> sorted = new TreeMap<>();
+        output.forEach((stream, lines) -> sorted.put(stream, lines.stream().sorted().collect(Collectors.toList())));
+        return sorted;
+    }
+
+    private Map<String, List<String>> live(Path app, List<JsonNode> events, String run, int parallelism)
+            throws IOException {
+        Path file = work.resolve(run + ".jsonl");
+        Files.write(file, events.stream().map(JsonNode::toString).collect(Collectors.toList()));
+        Path out = work.resolve(run);
+        cli("run", app.toString(), "--events", file.toString(), "--out", out.toString(),
+                "--parallelism", Integer.toString(parallelism));
+        return outputs(out);
+    }
+
+    /** @param pinned whether to read each table at the given snapshot rather than its latest */
+    private Map<String, List<String>> replay(Path app, Path warehouse, Map<String, Long> snapshots, boolean pinned,
+            String run, int parallelism) throws IOException {
+        List<String> args = new ArrayList<>(List.of("replay", app.toString()));
+        snapshots.forEach((stream, snapshot) -> args.addAll(List.of("--from",
+                stream + "=iceberg:" + EventTables.tableName(stream) + (pinned ? "@" + snapshot : ""))));
+        Path out = work.resolve(run);
+        args.addAll(List.of("--event-time", "ts", "--option", "warehouse=" + warehouse, "--out", out.toString(),
+                "--parallelism", Integer.toString(parallelism)));
+        cli(args.toArray(String[]::new));
+        return outputs(out);
+    }
+
+    private static void cli(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new SiddhiCli());
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        int exit = commandLine.execute(args);
+        assertEquals(0, exit, String.join(" ", args) + ": " + err);
+    }
+
+    /** Each output file's lines, by file name. */
+    private static Map<String, List<String>> outputs(Path dir) throws IOException {
+        Map<String, List<String>> files = new TreeMap<>();
+        try (Stream<Path> listed = Files.list(dir)) {
+            for (Path file : listed.collect(Collectors.toList())) {
+                files.put(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+}
