@@ -70,7 +70,7 @@ final class Replay extends SiddhiCli.AppCommand {
             try {
                 inputs.add(tables.resolve(table));
             } catch (IllegalArgumentException e) {
-                throw new UserError("error: " + SiddhiCli.rootMessage(e));
+                throw new UserError("error: " + e.getMessage());
             }
         }
         Set<String> fed = tables.fed(inputs);
