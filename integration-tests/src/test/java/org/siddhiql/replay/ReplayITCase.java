@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +19,14 @@ import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.catalog.Catalog;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.siddhiql.cli.SiddhiCli;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.lakehouse.iceberg.IcebergCatalogs;
-import picocli.CommandLine;
 
 /**
  * Replay equals live: each app under {@code replay/} runs live ({@code run --events}) over its events, the events
@@ -86,6 +84,47 @@ class ReplayITCase {
                 replay(app, warehouse, snapshots.get(1), true, "replay-prefix", 1), name + " at the second commit");
     }
 
+    /**
+     * Events of the same time on different streams are replayed in --from order, which must be the order they had
+     * live for the outputs to agree; each stream may take its event time from an attribute of its own.
+     */
+    @Test
+    void tiesFollowTheFromOrder() throws Exception {
+        Path app = Files.writeString(work.resolve("ties.siddhi"), """
+                define stream Orders (id string, placed long);
+                define stream Payments (id string, paid long);
+                @info(name = 'paidAtOnce')
+                from every o=Orders -> p=Payments[id == o.id] within 1 sec
+                select o.id, o.placed, p.paid
+                insert into Paid;
+                """);
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : List.of(
+                "{\"stream\":\"Orders\",\"ts\":1000,\"data\":[\"a\",1000]}",
+                "{\"stream\":\"Payments\",\"ts\":1000,\"data\":[\"a\",1000]}",
+                "{\"stream\":\"Orders\",\"ts\":2500,\"data\":[\"b\",2500]}",
+                "{\"stream\":\"Orders\",\"ts\":3000,\"data\":[\"c\",3000]}",
+                "{\"stream\":\"Payments\",\"ts\":3000,\"data\":[\"c\",3000]}",
+                "{\"stream\":\"Payments\",\"ts\":3200,\"data\":[\"b\",3200]}")) {
+            events.add(new ObjectMapper().readTree(line));
+        }
+        Path warehouse = work.resolve("warehouse");
+        Catalog catalog = IcebergCatalogs.loader(Map.of("warehouse", warehouse.toString())).loadCatalog();
+        try {
+            new EventTables(catalog, new AppCompiler().compile(Files.readString(app))).commit(events);
+        } finally {
+            ((Closeable) catalog).close();
+        }
+        Map<String, List<String>> live = live(app, events, "live", 1);
+        assertEquals(List.of("{\"ts\":1000,\"data\":[\"a\",1000,1000]}", "{\"ts\":3000,\"data\":[\"c\",3000,3000]}",
+                "{\"ts\":3200,\"data\":[\"b\",2500,3200]}"), live.get("Paid.jsonl"));
+        CliCall replay = CliCall.of("replay", app.toString(), "--from", "Orders=iceberg:db.orders",
+                "--from", "Payments=iceberg:db.payments", "--event-time", "Orders.placed", "--event-time",
+                "Payments.paid", "--option", "warehouse=" + warehouse, "--out", work.resolve("replay").toString());
+        assertEquals(0, replay.exitCode(), replay.err());
+        assertEquals(live, outputs(work.resolve("replay")));
+    }
+
     /** Where commit {@code index} starts: the events are split in {@link #COMMITS} parts of about equal size. */
     private static int prefix(List<JsonNode> events, int index) {
         return events.size() * index / COMMITS;
@@ -125,12 +164,8 @@ class ReplayITCase {
     }
 
     private static void cli(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new SiddhiCli());
-        commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        int exit = commandLine.execute(args);
-        assertEquals(0, exit, String.join(" ", args) + ": " + err);
+        CliCall call = CliCall.of(args);
+        assertEquals(0, call.exitCode(), String.join(" ", args) + ": " + call.err());
     }
 
     /** Each output file's lines, by file name. */
