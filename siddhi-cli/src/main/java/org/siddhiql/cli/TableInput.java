@@ -1,6 +1,7 @@
 package org.siddhiql.cli;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.lakehouse.TableAddress;
 import org.siddhiql.runtime.event.Event;
@@ -23,8 +24,7 @@ record TableInput(int stream, String address, int[] columns, int eventTime) impl
         }
         Object time = data[eventTime];
         if (time == null) {
-            throw new IllegalStateException(address + " has a row without an event time: " + java.util.Arrays
-                    .toString(row));
+            throw new IllegalStateException(address + " has a row without an event time: " + Arrays.toString(row));
         }
         return new TaggedEvent(stream, new Event((Long) time, data));
     }

@@ -1,6 +1,7 @@
 package org.siddhiql.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class TableInputs {
 
         EventTimes(List<String> given) {
             String all = null;
-            Map<String, String> byStream = new java.util.HashMap<>();
+            Map<String, String> byStream = new HashMap<>();
             for (String entry : given) {
                 int dot = entry.indexOf('.');
                 if (dot < 0) {
