@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
  * from a bounded source in BATCH mode gave other outputs than the live run for 6 of the 10 apps of ReplayITCase
  * (windows, group-by, join, partition, absence), already at parallelism 1.
  */
-@Command(name = "replay", description = {"Runs an app over the rows of Iceberg or Delta tables, in event time, as "
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Runs an app over the rows of Iceberg or Delta tables, in event time, as "
         + "run --events runs it over an events file: each --from table feeds a stream, all rows in the order of "
         + "their event-time attribute (ties: --from order, then the table's row order).",
         "The app's own @source and @sink annotations are not used: streams without --from get no events, and every "

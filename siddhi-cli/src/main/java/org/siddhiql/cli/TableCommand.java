@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bin/siddhi table}: the versions of an Iceberg or Delta table, queries over any of them, and upkeep. */
-@Command(name = "table", description = "Shows, queries and maintains Iceberg and Delta tables.",
+@Command(name = "table", mixinStandardHelpOptions = true,
+        description = "Shows, queries and maintains Iceberg and Delta tables.",
         subcommands = {TableCommand.History.class, TableCommand.Query.class, TableCommand.Compact.class,
                 TableCommand.Expire.class})
 final class TableCommand {
@@ -66,7 +67,8 @@ final class TableCommand {
         abstract int execute(TableAddress address, LakehouseTable table) throws Exception;
     }
 
-    @Command(name = "history", description = {"Prints the table's versions, oldest first: id, commit time, "
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = {"Prints the table's versions, oldest first: id, commit time, "
             + "operation and a summary; with @VERSION in TABLE, those up to that version."})
     static final class History extends OnTable {
         /** The summary entries shown when the format has them (Iceberg's snapshot summary). */
@@ -97,7 +99,8 @@ final class TableCommand {
         }
     }
 
-    @Command(name = "query", description = {"Runs a SiddhiQL on-demand query over the table's rows at a version, "
+    @Command(name = "query", mixinStandardHelpOptions = true,
+            description = {"Runs a SiddhiQL on-demand query over the table's rows at a version, "
             + "e.g. \"from trades on price > 10 select symbol, sum(volume) as v group by symbol\". The table is "
             + "named by the last part of its name or path, or --as.",
             "Prints one JSON line per result row, as run does; ts is the version's commit time."})
@@ -158,7 +161,8 @@ final class TableCommand {
         }
     }
 
-    @Command(name = "compact", description = "Rewrites the latest version's small data files into fewer, larger ones.")
+    @Command(name = "compact", mixinStandardHelpOptions = true,
+            description = "Rewrites the latest version's small data files into fewer, larger ones.")
     static final class Compact extends OnTable {
         @Override
         int execute(TableAddress address, LakehouseTable opened) {
@@ -173,7 +177,8 @@ final class TableCommand {
         }
     }
 
-    @Command(name = "expire", description = {"Makes the versions committed before a time unreadable and deletes the "
+    @Command(name = "expire", mixinStandardHelpOptions = true,
+            description = {"Makes the versions committed before a time unreadable and deletes the "
             + "files only they use; never the latest version, nor the last one each writing job committed."})
     static final class Expire extends OnTable {
         @Option(names = "--older-than", required = true, paramLabel = "DURATION|INSTANT",
