@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.lakehouse.iceberg.IcebergCatalogs;
+import org.siddhiql.testing.s3.S3Server;
+import org.siddhiql.testing.s3.S3ServerExtension;
 
 /**
  * Replay equals live: each app under {@code replay/} runs live ({@code run --events}) over its events, the events
@@ -44,6 +46,9 @@ class ReplayITCase {
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4)
                     .build());
 
+    @RegisterExtension
+    static final S3ServerExtension S3 = new S3ServerExtension();
+
     @TempDir
     Path work;
 
@@ -56,32 +61,49 @@ class ReplayITCase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void replayEqualsLive(String name) throws Exception {
+        checkReplayEqualsLive(name, Map.of("warehouse", work.resolve("warehouse").toString()), 1, 4);
+    }
+
+    /**
+     * The same from the tables of a JDBC catalog whose files lie on S3 (s3proxy): the options reach the source task,
+     * which opens the tables again.
+     */
+    @Test
+    void replaysFromTablesOnS3() throws Exception {
+        S3.createBucket("lake");
+        checkReplayEqualsLive("absence", Map.of("catalog.type", "jdbc",
+                "uri", "jdbc:h2:file:" + work.resolve("catalog"), "warehouse", "s3://lake/warehouse",
+                "endpoint", S3.endpoint().toString(), "path.style.access", "true",
+                "aws.access.key", S3Server.ACCESS_KEY, "aws.secret.key", S3Server.SECRET_KEY), 1);
+    }
+
+    private void checkReplayEqualsLive(String name, Map<String, String> options, int... parallelisms)
+            throws Exception {
         Path app = CASES.resolve(name).resolve("app.siddhi");
         AppPlan plan = new AppCompiler().compile(Files.readString(app));
         List<JsonNode> events = EventTables.read(CASES.resolve(name).resolve("events.jsonl"));
-        Path warehouse = work.resolve("warehouse");
         List<Map<String, Long>> snapshots = new ArrayList<>();
-        Catalog catalog = IcebergCatalogs.loader(Map.of("warehouse", warehouse.toString())).loadCatalog();
+        Catalog catalog = IcebergCatalogs.loader(options).loadCatalog();
         try {
             EventTables tables = new EventTables(catalog, plan);
             for (int commit = 0; commit < COMMITS; commit++) {
                 snapshots.add(tables.commit(events.subList(prefix(events, commit), prefix(events, commit + 1))));
             }
         } finally {
-            ((Closeable) catalog).close(); // a Hadoop catalog
+            ((Closeable) catalog).close(); // Hadoop and JDBC catalogs are
         }
 
-        for (int parallelism : new int[] {1, 4}) {
+        for (int parallelism : parallelisms) {
             Map<String, List<String>> live = live(app, events, "live-p" + parallelism, parallelism);
             assertTrue(live.values().stream().anyMatch(lines -> !lines.isEmpty()), name + ": no output at all");
-            Map<String, List<String>> replay = replay(app, warehouse, snapshots.get(COMMITS - 1), false,
+            Map<String, List<String>> replay = replay(app, options, snapshots.get(COMMITS - 1), false,
                     "replay-p" + parallelism, parallelism);
             assertEquals(ordered(live, parallelism), ordered(replay, parallelism), name + " p=" + parallelism);
         }
 
         List<JsonNode> committedByTwo = events.subList(0, prefix(events, 2));
         assertEquals(live(app, committedByTwo, "live-prefix", 1),
-                replay(app, warehouse, snapshots.get(1), true, "replay-prefix", 1), name + " at the second commit");
+                replay(app, options, snapshots.get(1), true, "replay-prefix", 1), name + " at the second commit");
     }
 
     /**
@@ -151,14 +173,15 @@ class ReplayITCase {
     }
 
     /** @param pinned whether to read each table at the given snapshot rather than its latest */
-    private Map<String, List<String>> replay(Path app, Path warehouse, Map<String, Long> snapshots, boolean pinned,
-            String run, int parallelism) throws IOException {
+    private Map<String, List<String>> replay(Path app, Map<String, String> options, Map<String, Long> snapshots,
+            boolean pinned, String run, int parallelism) throws IOException {
         List<String> args = new ArrayList<>(List.of("replay", app.toString()));
         snapshots.forEach((stream, snapshot) -> args.addAll(List.of("--from",
                 stream + "=iceberg:" + EventTables.tableName(stream) + (pinned ? "@" + snapshot : ""))));
         Path out = work.resolve(run);
-        args.addAll(List.of("--event-time", "ts", "--option", "warehouse=" + warehouse, "--out", out.toString(),
-                "--parallelism", Integer.toString(parallelism)));
+        options.forEach((key, value) -> args.addAll(List.of("--option", key + "=" + value)));
+        args.addAll(List.of("--event-time", "ts", "--out", out.toString(), "--parallelism",
+                Integer.toString(parallelism)));
         cli(args.toArray(String[]::new));
         return outputs(out);
     }
