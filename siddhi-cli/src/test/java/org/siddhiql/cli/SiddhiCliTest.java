@@ -66,6 +66,24 @@ class SiddhiCliTest {
     }
 
     @Test
+    void explainShowsTheScanFilterOfATableSource() throws IOException {
+        Path app = write("lake.siddhi", "@app:name('Lake')\n"
+                + "@source(type='iceberg', table='db.trades', warehouse='/lake', snapshot.id='42')\n"
+                + "define stream Trades (symbol string, price double, volume long);\n"
+                + "define stream Out (symbol string, price double);\n"
+                + "from Trades[price > 10 and symbol == 'IBM'] select symbol, price insert into Out;\n"
+                + "from Trades[volume >= 1000]#window.length(3) select symbol, avg(price) as price insert into Out;\n");
+        CliRun result = CliRun.of("explain", app.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        String connectors = result.out().substring(result.out().indexOf("== connectors =="),
+                result.out().indexOf("== Flink job graph"));
+        assertEquals(String.join("\n", "== connectors ==",
+                "  @source(type='iceberg', snapshot.id='42', table='db.trades', warehouse='/lake',"
+                        + " @map(type='passthrough')) Trades  scan filter: (price > 10.0 and symbol == 'IBM')"
+                        + " or volume >= 1000", "", ""), connectors);
+    }
+
+    @Test
     void validateAcceptsAGoodApp() throws IOException {
         Path app = write("good.siddhi", APP);
         CliRun result = CliRun.of("validate", app.toString());

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.siddhiql.compiler.connector.ConnectorCompiler;
+import org.siddhiql.compiler.connector.ScanFilters;
+import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.expression.ExpressionCompiler;
 import org.siddhiql.compiler.function.FunctionRegistry;
 import org.siddhiql.compiler.plan.AppPlan;
@@ -123,7 +125,8 @@ public final class AppCompiler {
         PartitionCompiler.checkBoundaries(partitionSources, plans, all, sources);
         rejectStreamedFaultsInPartitions(partitions, faults, sources);
         ConnectorCompiler connectors = ConnectorCompiler.compile(app.getStreamDefinitionMap().values());
-        return new AppPlan(appName(app), streams, plans, partitions, faults, connectors.sources(), connectors.sinks());
+        List<SourceSpec> connectorSources = ScanFilters.apply(app, streams, connectors.sources());
+        return new AppPlan(appName(app), streams, plans, partitions, faults, connectorSources, connectors.sinks());
     }
 
     /** A stream's {@code @OnError} action; null without the annotation. */

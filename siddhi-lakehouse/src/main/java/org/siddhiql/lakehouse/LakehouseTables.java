@@ -1,6 +1,7 @@
 package org.siddhiql.lakehouse;
 
 import java.util.Map;
+import org.siddhiql.lakehouse.delta.DeltaTable;
 import org.siddhiql.lakehouse.iceberg.IcebergTable;
 
 /** Opens the table an address names, whatever its format. */
@@ -17,8 +18,10 @@ public final class LakehouseTables {
         switch (address.format()) {
             case ICEBERG:
                 return IcebergTable.open(address.name(), options);
+            case DELTA:
+                return DeltaTable.open(address.name(), options);
             default:
-                throw new IllegalArgumentException(address.format().id() + " tables cannot be opened yet");
+                throw new IllegalArgumentException(address.format().id() + " tables cannot be opened");
         }
     }
 }

@@ -103,6 +103,10 @@ public final class ConnectorCompiler {
             }
         } else if (type.equals("s3")) {
             S3Options.check(options, annotation, what, position);
+        } else if (type.equals("delta") && kind.equals("@source")) {
+            DeltaSourceOptions.check(options, annotation, what, position);
+        } else if (type.equals("iceberg") && kind.equals("@source")) {
+            TableOptions.checkIcebergSource(options, annotation, what, position);
         } else if (type.equals("log")) {
             OptionValues.checkLogPriority(annotation, what, position);
         }

@@ -72,9 +72,16 @@ public final class IcebergTable implements LakehouseTable {
 
     @Override
     public List<TableVersion> history() {
+        return oldestFirst(table).stream().map(IcebergTable::version).collect(Collectors.toList());
+    }
+
+    /** Commit order: by sequence number, then (format v1 has none) commit time. */
+    static final Comparator<Snapshot> COMMIT_ORDER = Comparator.comparingLong(Snapshot::sequenceNumber)
+            .thenComparingLong(Snapshot::timestampMillis);
+
+    static List<Snapshot> oldestFirst(Table table) {
         return StreamSupport.stream(table.snapshots().spliterator(), false)
-                .sorted(Comparator.comparingLong(Snapshot::sequenceNumber))
-                .map(IcebergTable::version)
+                .sorted(COMMIT_ORDER)
                 .collect(Collectors.toList());
     }
 
@@ -137,19 +144,21 @@ public final class IcebergTable implements LakehouseTable {
         return schemaId == null ? table.schema() : table.schemas().get(schemaId);
     }
 
-    private static TableVersion version(Snapshot snapshot) {
+    static TableVersion version(Snapshot snapshot) {
         return new TableVersion(snapshot.snapshotId(), Instant.ofEpochMilli(snapshot.timestampMillis()),
                 snapshot.operation() == null ? "unknown" : snapshot.operation(), snapshot.summary());
     }
 
+    /** See {@link IcebergMaintenance#compact}. */
     @Override
     public Compaction compact() {
-        throw new UnsupportedOperationException("compaction of Iceberg tables: being built (issue 5)");
+        return IcebergMaintenance.compact(table);
     }
 
+    /** See {@link IcebergMaintenance#expire}. */
     @Override
     public Expiry expire(Instant olderThan) {
-        throw new UnsupportedOperationException("expiry of Iceberg snapshots: being built (issue 5)");
+        return IcebergMaintenance.expire(table, olderThan);
     }
 
     @Override
