@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.streaming.api.functions.source.RichSourceFunction;
+import org.apache.flink.util.TemporaryClassLoaderContext;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.lakehouse.LakehouseTable;
 import org.siddhiql.lakehouse.LakehouseTables;
@@ -38,11 +39,16 @@ final class TableReplaySource extends RichSourceFunction<TaggedEvent> {
     public void run(SourceContext<TaggedEvent> context) {
         running = true;
         List<TaggedEvent> events = new ArrayList<>();
-        for (TableInput input : inputs) {
-            TableAddress address = TableAddress.parse(input.address());
-            try (LakehouseTable table = LakehouseTables.open(address, options);
-                    Stream<Object[]> rows = table.rows(table.resolve(address.asOf()))) {
-                rows.forEach(row -> events.add(input.event(row)));
+        // Hadoop's shared S3A pool threads (Delta on s3://) take the context class loader of the thread that starts
+        // them: the library's, not this job's, which is closed when the job ends (see DeltaTable)
+        try (TemporaryClassLoaderContext ignored =
+                TemporaryClassLoaderContext.of(LakehouseTable.class.getClassLoader())) {
+            for (TableInput input : inputs) {
+                TableAddress address = TableAddress.parse(input.address());
+                try (LakehouseTable table = LakehouseTables.open(address, options);
+                        Stream<Object[]> rows = table.rows(table.resolve(address.asOf()))) {
+                    rows.forEach(row -> events.add(input.event(row)));
+                }
             }
         }
         events.sort(Comparator.comparingLong(event -> event.event().timestamp())); // stable: ties keep input order
