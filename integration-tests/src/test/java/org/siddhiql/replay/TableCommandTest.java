@@ -79,6 +79,28 @@ class TableCommandTest {
         assertEquals(1, call.err().lines().count(), call.err());
     }
 
+    @Test
+    void compactsTheSmallFilesOfTheLatestVersion() throws Exception {
+        CliCall call = CliCall.of("table", "compact", "iceberg:db.trades", "--option", location);
+        assertEquals(0, call.exitCode(), call.err());
+        Snapshot compacted = TradesTable.snapshots(warehouse).get(3);
+        assertEquals("rewrote 3 data files into 1: version " + compacted.snapshotId() + "\n", call.out());
+        CliCall query = CliCall.of("table", "query", "iceberg:db.trades", "from trades select count() as trades",
+                "--as-of", Long.toString(compacted.snapshotId()), "--option", location);
+        assertEquals("{\"ts\":" + compacted.timestampMillis() + ",\"data\":[5]}\n", query.out());
+    }
+
+    @Test
+    void expiresTheVersionsBeforeAnInstantButTheLatest() {
+        String after = Instant.ofEpochMilli(snapshots.get(2).timestampMillis() + 1).toString();
+        CliCall call = CliCall.of("table", "expire", "iceberg:db.trades", "--older-than", after, "--option", location);
+        assertEquals(0, call.exitCode(), call.err());
+        assertEquals("expired 2 versions: " + snapshots.get(0).snapshotId() + " " + snapshots.get(1).snapshotId()
+                + "\n", call.out());
+        CliCall history = CliCall.of("table", "history", "iceberg:db.trades", "--option", location);
+        assertEquals(historyLine(2, 2, 5, 3), history.out());
+    }
+
     private String historyLine(int index, int added, int total, int files) {
         Snapshot snapshot = snapshots.get(index);
         return snapshot.snapshotId() + " " + Instant.ofEpochMilli(snapshot.timestampMillis()) + " append"

@@ -31,6 +31,16 @@ final class TradesTable {
             tables.commit(List.of(trade("IBM", 75.5, 100, 1000), trade("WSO2", 57.0, 10, 2000)));
             tables.commit(List.of(trade("IBM", 76.0, 50, 3000)));
             tables.commit(List.of(trade("ORCL", 12.25, 7, 4000), trade("WSO2", 58.5, 20, 5000)));
+        } finally {
+            ((Closeable) catalog).close();
+        }
+        return snapshots(warehouse);
+    }
+
+    /** The snapshots of the table now, oldest first. */
+    static List<Snapshot> snapshots(Path warehouse) throws IOException {
+        Catalog catalog = IcebergCatalogs.loader(Map.of("warehouse", warehouse.toString())).loadCatalog();
+        try {
             Table table = catalog.loadTable(TableIdentifier.parse("db.trades"));
             List<Snapshot> snapshots = new ArrayList<>();
             table.snapshots().forEach(snapshots::add);
