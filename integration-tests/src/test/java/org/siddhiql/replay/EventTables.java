@@ -101,7 +101,7 @@ final class EventTables {
         table.newAppend().appendFile(file).commit();
     }
 
-    private static Object value(JsonNode node, StreamSchema schema, int index) {
+    static Object value(JsonNode node, StreamSchema schema, int index) {
         if (node.isNull()) {
             return null;
         }

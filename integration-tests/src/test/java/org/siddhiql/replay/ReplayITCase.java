@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -34,7 +35,7 @@ import org.siddhiql.testing.s3.S3ServerExtension;
  * Replay equals live: each app under {@code replay/} runs live ({@code run --events}) over its events, the events
  * are landed in Iceberg tables (one per stream, three commits), and {@code replay} from the tables must write the
  * very same output files. A replay from the snapshots of the second commit must equal a live run over the events
- * committed by then.
+ * committed by then. The same with Delta tables written by Kernel, and with Iceberg tables on S3.
  */
 class ReplayITCase {
     private static final Path CASES = Path.of("src/test/resources/replay");
@@ -93,17 +94,54 @@ class ReplayITCase {
             ((Closeable) catalog).close(); // Hadoop and JDBC catalogs are
         }
 
+        compare(name, events, snapshots, stream -> "iceberg:" + EventTables.tableName(stream), options, parallelisms);
+    }
+
+    /** The same from Delta tables, read at their latest version, then at that of the second commit. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void replaysFromDeltaTables(String name) throws Exception {
+        List<JsonNode> events = EventTables.read(CASES.resolve(name).resolve("events.jsonl"));
+        Path root = work.resolve("delta");
+        DeltaEventTables tables = new DeltaEventTables(root,
+                new AppCompiler().compile(Files.readString(CASES.resolve(name).resolve("app.siddhi"))));
+        List<Map<String, Long>> versions = new ArrayList<>();
+        for (int commit = 0; commit < COMMITS; commit++) {
+            versions.add(tables.commit(events.subList(prefix(events, commit), prefix(events, commit + 1))));
+        }
+        compare(name, events, versions, stream -> DeltaEventTables.address(root, stream), Map.of(), 1);
+    }
+
+    /**
+     * Live over all events against replay from the tables' latest versions, then live over the events of the first
+     * two commits against replay at the versions of the second commit.
+     *
+     * @param versions each table's version after each commit
+     * @param address the table address of a stream, without a version
+     */
+    private void compare(String name, List<JsonNode> events, List<Map<String, Long>> versions,
+            Function<String, String> address, Map<String, String> options, int... parallelisms) throws Exception {
+        Path app = CASES.resolve(name).resolve("app.siddhi");
         for (int parallelism : parallelisms) {
             Map<String, List<String>> live = live(app, events, "live-p" + parallelism, parallelism);
             assertTrue(live.values().stream().anyMatch(lines -> !lines.isEmpty()), name + ": no output at all");
-            Map<String, List<String>> replay = replay(app, options, snapshots.get(COMMITS - 1), false,
+            Map<String, List<String>> replay = replay(app, options, from(versions.get(COMMITS - 1), address, false),
                     "replay-p" + parallelism, parallelism);
             assertEquals(ordered(live, parallelism), ordered(replay, parallelism), name + " p=" + parallelism);
         }
 
         List<JsonNode> committedByTwo = events.subList(0, prefix(events, 2));
         assertEquals(live(app, committedByTwo, "live-prefix", 1),
-                replay(app, options, snapshots.get(1), true, "replay-prefix", 1), name + " at the second commit");
+                replay(app, options, from(versions.get(1), address, true), "replay-prefix", 1),
+                name + " at the second commit");
+    }
+
+    /** The --from of each stream; with {@code pinned}, at the given version rather than the latest. */
+    private static List<String> from(Map<String, Long> versions, Function<String, String> address, boolean pinned) {
+        List<String> from = new ArrayList<>();
+        versions.forEach((stream, version) -> from.add(stream + "=" + address.apply(stream)
+                + (pinned ? "@" + version : "")));
+        return from;
     }
 
     /**
@@ -172,12 +210,10 @@ class ReplayITCase {
         return outputs(out);
     }
 
-    /** @param pinned whether to read each table at the given snapshot rather than its latest */
-    private Map<String, List<String>> replay(Path app, Map<String, String> options, Map<String, Long> snapshots,
-            boolean pinned, String run, int parallelism) throws IOException {
+    private Map<String, List<String>> replay(Path app, Map<String, String> options, List<String> from, String run,
+            int parallelism) throws IOException {
         List<String> args = new ArrayList<>(List.of("replay", app.toString()));
-        snapshots.forEach((stream, snapshot) -> args.addAll(List.of("--from",
-                stream + "=iceberg:" + EventTables.tableName(stream) + (pinned ? "@" + snapshot : ""))));
+        from.forEach(table -> args.addAll(List.of("--from", table)));
         Path out = work.resolve(run);
         options.forEach((key, value) -> args.addAll(List.of("--option", key + "=" + value)));
         args.addAll(List.of("--event-time", "ts", "--out", out.toString(), "--parallelism",
