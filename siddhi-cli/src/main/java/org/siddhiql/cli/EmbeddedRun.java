@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
@@ -96,15 +97,29 @@ final class EmbeddedRun {
             SingleOutputStreamOperator<TaggedEvent> recorded = idleAtEnd
                     ? env.addSource(new ReplaySource(events.events(), type), "events file", type)
                     : env.fromData(events.events(), type).name("events file");
-            DataStream<TaggedEvent> clocked = recorded
-                    .setParallelism(1)
-                    .transform("playback clock", type, new PlaybackClockOperator())
-                    .setParallelism(1)
-                    .uid("siddhi-playback-clock");
-            streams = FlinkTranslator.translate(plan, clocked, events.fedStreams(), TimeMode.EVENT_TIME,
-                    parallelism);
+            streams = playback(plan, recorded.setParallelism(1), events.fedStreams(), parallelism);
         }
-        for (String stream : outputStreams()) {
+        writeOutputs(streams, outputStreams(), outDir);
+    }
+
+    /**
+     * The app in event time over recorded events, which {@code recorded} gives in time order on one channel:
+     * Siddhi's playback clock, then the app's queries. {@code run --events} and {@code replay} build this same graph.
+     *
+     * @param fed the streams the recorded events are on
+     */
+    static Map<String, DataStream<Event>> playback(AppPlan plan, DataStream<TaggedEvent> recorded, Set<String> fed,
+            int parallelism) {
+        DataStream<TaggedEvent> clocked = recorded
+                .transform("playback clock", recorded.getType(), new PlaybackClockOperator())
+                .setParallelism(1)
+                .uid("siddhi-playback-clock");
+        return FlinkTranslator.translate(plan, clocked, fed, TimeMode.EVENT_TIME, parallelism);
+    }
+
+    /** One JSON-lines sink per output stream: files in {@code outDir}, or standard output when it is null. */
+    static void writeOutputs(Map<String, DataStream<Event>> streams, List<String> outputs, Path outDir) {
+        for (String stream : outputs) {
             DataStream<Event> output = streams.get(stream);
             if (output == null) {
                 continue; // its producing queries read streams that get no events

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Compiles SiddhiQL apps into Apache Flink jobs.",
         subcommands = {SiddhiCli.Run.class, SiddhiCli.Query.class, SiddhiCli.Validate.class, SiddhiCli.Explain.class,
                 ClusterCommand.class, Submit.class, JobCommands.List.class, JobCommands.Cancel.class,
-                JobCommands.Stop.class, CommandLine.HelpCommand.class})
+                JobCommands.Stop.class, Replay.class, TableCommand.class, CommandLine.HelpCommand.class})
 public final class SiddhiCli {
     /** Exit code for an invalid app, events file or option. */
     static final int INVALID_INPUT = 1;
