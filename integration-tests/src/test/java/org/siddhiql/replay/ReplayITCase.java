@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.lakehouse.AsOf;
 import org.siddhiql.lakehouse.iceberg.IcebergCatalogs;
+import org.siddhiql.lakehouse.iceberg.IcebergTable;
 import org.siddhiql.testing.s3.S3Server;
 import org.siddhiql.testing.s3.S3ServerExtension;
 
@@ -183,6 +186,48 @@ class ReplayITCase {
                 "Payments.paid", "--option", "warehouse=" + warehouse, "--out", work.resolve("replay").toString());
         assertEquals(0, replay.exitCode(), replay.err());
         assertEquals(live, outputs(work.resolve("replay")));
+    }
+
+    /**
+     * With {@code --sinks}, an output stream with an iceberg {@code @sink} goes to its table, committed when the
+     * replay ends, and holds what the live run wrote to the stream's file.
+     */
+    @Test
+    void writesOutputsToTheirTableSinks() throws Exception {
+        Path warehouse = work.resolve("warehouse");
+        Path app = Files.writeString(work.resolve("heavy.siddhi"), """
+                define stream Trades (symbol string, price double, volume long, ts long);
+                @sink(type = 'iceberg', table = 'out.heavy', warehouse = '%s')
+                define stream Heavy (symbol string, total long, trades long);
+                @info(name = 'heavySymbols')
+                from Trades
+                select symbol, sum(volume) as total, count() as trades
+                group by symbol
+                having total > 400
+                insert into Heavy;
+                """.formatted(warehouse));
+        List<JsonNode> events = EventTables.read(CASES.resolve("group-by-having").resolve("events.jsonl"));
+        Catalog catalog = IcebergCatalogs.loader(Map.of("warehouse", warehouse.toString())).loadCatalog();
+        try {
+            new EventTables(catalog, new AppCompiler().compile(Files.readString(app))).commit(events);
+        } finally {
+            ((Closeable) catalog).close();
+        }
+        List<String> live = live(app, events, "live", 1).get("Heavy.jsonl");
+        assertTrue(live.size() > 3, "the live run selects heavy symbols");
+
+        cli("replay", app.toString(), "--from", "Trades=iceberg:" + EventTables.tableName("Trades"), "--event-time",
+                "ts", "--option", "warehouse=" + warehouse, "--sinks", "--out", work.resolve("replay").toString());
+        assertEquals(Map.of(), outputs(work.resolve("replay")), "no file for a stream that goes to its table");
+        List<String> table;
+        try (IcebergTable heavy = IcebergTable.open("out.heavy", Map.of("warehouse", warehouse.toString()));
+                Stream<Object[]> rows = heavy.rows(heavy.resolve(AsOf.latest()))) {
+            table = rows.map(row -> "{\"data\":" + Arrays.asList(row).stream().map(value -> value instanceof String
+                    ? "\"" + value + "\"" : String.valueOf(value)).collect(Collectors.joining(",", "[", "]")) + "}")
+                    .sorted().collect(Collectors.toList());
+        }
+        assertEquals(live.stream().map(line -> line.replaceFirst("\"ts\":\\d+,", "")).sorted()
+                .collect(Collectors.toList()), table);
     }
 
     /** Where commit {@code index} starts: the events are split in {@link #COMMITS} parts of about equal size. */

@@ -12,7 +12,9 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.plan.AppPlan;
+import org.siddhiql.connectors.spi.ConnectorProviders;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
 import org.siddhiql.runtime.event.Event;
@@ -34,10 +36,13 @@ import picocli.CommandLine.Option;
         description = {"Runs an app over the rows of Iceberg or Delta tables, in event time, as "
         + "run --events runs it over an events file: each --from table feeds a stream, all rows in the order of "
         + "their event-time attribute (ties: --from order, then the table's row order).",
-        "The app's own @source and @sink annotations are not used: streams without --from get no events, and every "
-        + "output stream goes to OUTDIR/<Stream>.jsonl (or the terminal).",
+        "The app's own @source annotations are not used: streams without --from get no events. Output streams go to "
+        + "OUTDIR/<Stream>.jsonl (or the terminal); with --sinks, those with an iceberg or delta @sink go to that "
+        + "table instead, committed once when the replay ends.",
         "All replayed rows are held and sorted in the memory of one task."})
 final class Replay extends SiddhiCli.AppCommand {
+    private static final Set<String> TABLE_SINKS = Set.of("iceberg", "delta");
+
     @Option(names = "--from", required = true, paramLabel = "STREAM=ADDRESS", description = {"a stream and the table "
             + "that feeds it: iceberg:NAMESPACE.TABLE[@SNAPSHOT|@ISO-INSTANT|@TAG] or delta:PATH[@VERSION|@ISO-INSTANT]"
             + "; repeatable"})
@@ -55,6 +60,10 @@ final class Replay extends SiddhiCli.AppCommand {
             + "option names: catalog.type, catalog.name, warehouse, uri, jdbc.user, jdbc.password, endpoint, "
             + "path.style.access, aws.access.key, aws.secret.key, aws.region, ..."})
     Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--sinks", description = "write output streams that have an iceberg or delta @sink to that "
+            + "table (one commit at the end) instead of OUTDIR")
+    boolean sinks;
 
     @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
@@ -79,6 +88,8 @@ final class Replay extends SiddhiCli.AppCommand {
         Set<String> fed = tables.fed(inputs);
         List<String> outputs = new ArrayList<>(plan.outputStreams());
         outputs.removeAll(fed);
+        List<SinkSpec> tableSinks = sinks ? tableSinks(plan, outputs) : List.of();
+        tableSinks.forEach(spec -> outputs.remove(spec.stream()));
         if (out != null) {
             Files.createDirectories(out);
             for (String stream : outputs) {
@@ -88,9 +99,31 @@ final class Replay extends SiddhiCli.AppCommand {
         StreamExecutionEnvironment env = environment();
         TaggedEventTypeInfo type = new TaggedEventTypeInfo(new ArrayList<>(plan.streams().values()));
         DataStream<TaggedEvent> rows = addSource(env, new TableReplaySource(inputs, options), type);
-        EmbeddedRun.writeOutputs(EmbeddedRun.playback(plan, rows, fed, parallelism), outputs, out);
+        Map<String, DataStream<Event>> streams = EmbeddedRun.playback(plan, rows, fed, parallelism);
+        EmbeddedRun.writeOutputs(streams, outputs, out);
+        Map<String, Integer> perStream = new java.util.HashMap<>();
+        for (SinkSpec spec : tableSinks) {
+            DataStream<Event> events = streams.get(spec.stream());
+            int index = perStream.merge(spec.stream(), 1, Integer::sum) - 1;
+            if (events != null) { // null: its producing queries read streams that get no events
+                // the uids of a live run's sinks: a Delta sink's transaction ids derive from them
+                ConnectorProviders.sink(spec.type()).addSink(events, spec, plan,
+                        "siddhi-sink-" + spec.stream() + "-" + index);
+            }
+        }
         env.execute(plan.name() + " replay");
         return 0;
+    }
+
+    /** The iceberg and delta {@code @sink}s of the output streams; without checkpoints they commit at the end. */
+    private static List<SinkSpec> tableSinks(AppPlan plan, List<String> outputs) {
+        List<SinkSpec> specs = new ArrayList<>();
+        for (SinkSpec spec : plan.sinks()) {
+            if (outputs.contains(spec.stream()) && TABLE_SINKS.contains(spec.type())) {
+                specs.add(spec);
+            }
+        }
+        return specs;
     }
 
     @SuppressWarnings("deprecation") // addSource: see TableReplaySource
