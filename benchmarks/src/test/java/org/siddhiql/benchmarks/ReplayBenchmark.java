@@ -34,7 +34,9 @@ import picocli.CommandLine;
 
 /**
  * Replay against live on the same events, in one run: rows/s writing the events into an Iceberg table with Iceberg's
- * generic Parquet writer, then per app events/s of {@code bin/siddhi run --events} (the live path, over an events
+ * generic Parquet writer; rows/s landing them from that table into a new Iceberg table and a new Delta table through
+ * our sinks ({@code replay --sinks} of a copying app: read, sort, the app, the sink, one commit at the end); then per
+ * app events/s of {@code bin/siddhi run --events} (the live path, over an events
  * file) and of {@code bin/siddhi replay} from the table, both in-process and timed end to end (reading the input,
  * the job on a local MiniCluster, writing the outputs), and a check that both wrote the same outputs. Not a test: see
  * this module's README.
@@ -76,6 +78,17 @@ public final class ReplayBenchmark {
         System.out.printf("events per run: %,d; best of %d rounds; parallelism 1; %d symbols%n%n", events, rounds,
                 SYMBOLS);
         System.out.printf("Iceberg generic writer, Parquet, %d commits   %,12.0f rows/s%n", COMMITS, written);
+        Path deltaTable = work.resolve("delta-s");
+        for (String sink : List.of("type = 'iceberg', table = 'landed.s', warehouse = '" + warehouse + "'",
+                "type = 'delta', path = '" + deltaTable + "'")) {
+            Path appFile = Files.writeString(work.resolve("land.siddhi"), STREAM + "@sink(" + sink + ")\n"
+                    + "define stream Landed (symbol string, price double, volume long, ts long);\n"
+                    + "from S select * insert into Landed;\n");
+            double landed = events / seconds(() -> cli("replay", appFile.toString(), "--from", "S=iceberg:db.s",
+                    "--event-time", "ts", "--option", "warehouse=" + warehouse, "--sinks"));
+            System.out.printf("%-42s %,12.0f rows/s%n", "landed through our " + sink.substring(8, sink.indexOf("'", 8))
+                    + " sink (replay --sinks)", landed);
+        }
         for (Map.Entry<String, String> app : new java.util.TreeMap<>(APPS).entrySet()) {
             Path appFile = Files.writeString(work.resolve("app.siddhi"), app.getValue());
             double live = 0;
@@ -88,9 +101,16 @@ public final class ReplayBenchmark {
                         work.resolve("replay").toString())));
             }
             boolean same = sameFiles(work.resolve("live"), work.resolve("replay"));
+            double fromDelta = 0;
+            for (int round = 0; round < rounds; round++) {
+                fromDelta = Math.max(fromDelta, events / seconds(() -> cli("replay", appFile.toString(), "--from",
+                        "S=delta:" + deltaTable, "--event-time", "ts", "--out", work.resolve("replay-delta").toString())));
+            }
+            boolean sameFromDelta = sameFiles(work.resolve("live"), work.resolve("replay-delta"));
             System.out.printf("%s%n  run --events (live path)                 %,12.0f events/s%n"
-                    + "  replay from the Iceberg table            %,12.0f events/s   outputs identical: %s%n",
-                    app.getKey(), live, replay, same);
+                    + "  replay from the Iceberg table            %,12.0f events/s   outputs identical: %s%n"
+                    + "  replay from the Delta table              %,12.0f events/s   outputs identical: %s%n",
+                    app.getKey(), live, replay, same, fromDelta, sameFromDelta);
         }
     }
 
