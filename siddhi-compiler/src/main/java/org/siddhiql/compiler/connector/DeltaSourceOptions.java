@@ -57,16 +57,10 @@ final class DeltaSourceOptions {
                     }
                     break;
                 case "mode":
-                    if (!value.equals("batch") && !value.equals("streaming")) {
-                        throw new CompileException(at, what + " has mode '" + value + "': it takes 'batch' or"
-                                + " 'streaming'");
-                    }
+                    TableOptions.checkMode(value, what, at);
                     break;
                 case "monitor.interval":
-                    if (!value.matches("[1-9][0-9]{0,9}")) {
-                        throw new CompileException(at, what + " has monitor.interval '" + value + "': it takes a"
-                                + " positive number of milliseconds");
-                    }
+                    TableOptions.checkMonitorInterval(value, what, at);
                     break;
                 default:
                     break;

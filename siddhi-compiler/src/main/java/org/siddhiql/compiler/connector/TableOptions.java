@@ -73,10 +73,7 @@ final class TableOptions {
             }
             switch (key) {
                 case "mode":
-                    if (!value.equalsIgnoreCase("batch") && !streaming) {
-                        throw new CompileException(at, what + " has mode '" + value + "': it takes 'batch' or"
-                                + " 'streaming'");
-                    }
+                    checkMode(value, what, at);
                     break;
                 case "snapshot.id":
                 case "start.snapshot.id":
@@ -92,10 +89,7 @@ final class TableOptions {
                     }
                     break;
                 case "monitor.interval":
-                    if (!value.matches("[1-9][0-9]{0,9}")) {
-                        throw new CompileException(at, what + " has monitor.interval '" + value + "': it takes a"
-                                + " positive number of milliseconds");
-                    }
+                    checkMonitorInterval(value, what, at);
                     break;
                 default:
                     break;
@@ -103,6 +97,21 @@ final class TableOptions {
             if (!streaming && (key.equals("monitor.interval") || key.equals("start.snapshot.id"))) {
                 throw new CompileException(at, what + " has " + key + ", which only mode 'streaming' takes");
             }
+        }
+    }
+
+    /** A table source's {@code mode}, for both formats. */
+    static void checkMode(String value, String what, SourcePosition at) {
+        if (!value.equalsIgnoreCase("batch") && !value.equalsIgnoreCase("streaming")) {
+            throw new CompileException(at, what + " has mode '" + value + "': it takes 'batch' or 'streaming'");
+        }
+    }
+
+    /** A streaming table source's {@code monitor.interval}, for both formats. */
+    static void checkMonitorInterval(String value, String what, SourcePosition at) {
+        if (!value.matches("[1-9][0-9]{0,9}")) {
+            throw new CompileException(at, what + " has monitor.interval '" + value + "': it takes a positive number"
+                    + " of milliseconds");
         }
     }
 

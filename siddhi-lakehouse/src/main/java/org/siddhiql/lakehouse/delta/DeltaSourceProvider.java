@@ -50,7 +50,7 @@ public final class DeltaSourceProvider implements SourceProvider {
         return new DeltaSource.Settings(spec.option("path"), storage,
                 version == null ? null : Long.valueOf(version),
                 timestamp == null ? null : Instant.parse(timestamp),
-                "batch".equals(spec.option("mode")),
+                "batch".equalsIgnoreCase(spec.option("mode")),
                 interval == null ? DEFAULT_MONITOR_INTERVAL_MILLIS : Long.parseLong(interval),
                 plan.stream(spec.stream()), streamIndex);
     }
