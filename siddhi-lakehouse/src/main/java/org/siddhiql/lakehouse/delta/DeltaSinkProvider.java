@@ -47,7 +47,8 @@ public final class DeltaSinkProvider implements SinkProvider {
                         new DeltaCommitOperator(settings, checkpointing))
                 .uid(uid + "-committer")
                 .setParallelism(1)
-                .setMaxParallelism(1);
+                .setMaxParallelism(1)
+                .disableChaining(); // its own thread: a commit must not hold up the writer and the queries
     }
 
     static DeltaSinkSettings settings(SinkSpec spec, AppPlan plan, String uid) {

@@ -48,6 +48,12 @@ public final class DeltaRows {
         return TableManager.loadSnapshot(path).build(engine()).getVersion();
     }
 
+    /** When version {@code version} was committed, in epoch milliseconds. */
+    public static long commitTime(String path, long version) {
+        Engine engine = engine();
+        return TableManager.loadSnapshot(path).atVersion(version).build(engine).getTimestamp(engine);
+    }
+
     private static Engine engine() {
         return DeltaEngines.create(Map.of());
     }
