@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +41,13 @@ class DeltaTableCommitterTest {
                 write(settings, List.of(), row("IBM", "XNYS", 101.5, 10), row("SAP", "XETR", 99.0, null)),
                 write(settings, List.of(), row("IBM", null, 102.25, 5)));
         assertEquals(OptionalLong.of(1), committer.commit(7, checkpoint7));
+        List<JsonNode> actions = logEntry(1);
+        assertEquals("{\"appId\":\"TradesApp-siddhi-sink-Trades-0\",\"version\":7}",
+                ((ObjectNode) actions.get(1).get("txn")).without("lastUpdated").toString());
+        assertEquals("{\"numRecords\":2,\"minValues\":{\"symbol\":\"IBM\",\"venue\":\"XETR\",\"price\":99.0,"
+                + "\"qty\":10},\"maxValues\":{\"symbol\":\"SAP\",\"venue\":\"XNYS\",\"price\":101.5,\"qty\":10},"
+                + "\"nullCount\":{\"symbol\":0,\"venue\":0,\"price\":0,\"qty\":1}}",
+                actions.get(2).get("add").get("stats").asText());
         assertEquals(OptionalLong.empty(), committer.commit(7, checkpoint7), "committed again after a restart");
         assertEquals(OptionalLong.empty(), committer.commit(6, checkpoint7), "an older one");
         assertEquals(1, DeltaRows.version(table()));
@@ -97,6 +108,16 @@ class DeltaTableCommitterTest {
         assertEquals(List.of(a, b), restored.upTo(5));
         restored.removeUpTo(4);
         assertEquals(List.of(b), restored.upTo(9));
+    }
+
+    /** The actions of log entry {@code version}, one JSON object a line. */
+    private List<JsonNode> logEntry(long version) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> actions = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve(String.format("trades/_delta_log/%020d.json", version)))) {
+            actions.add(json.readTree(line));
+        }
+        return actions;
     }
 
     private String table() {
