@@ -55,7 +55,7 @@ import picocli.CommandLine;
  * (readings per second) change the load.
  */
 class DeltaExactlyOnceITCase {
-    private static final int EVENTS = Integer.getInteger("deltaexactlyonce.events", 40_000);
+    private static final int EVENTS = Integer.getInteger("deltaexactlyonce.events", 30_000);
     private static final int RATE = Integer.getInteger("deltaexactlyonce.rate", 1_000);
     private static final int KILLS = 3;
     private static final List<String> TABLES = List.of("readings", "stats", "rises");

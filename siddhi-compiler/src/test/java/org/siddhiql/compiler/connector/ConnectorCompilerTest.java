@@ -70,7 +70,7 @@ class ConnectorCompilerTest {
                 + "  @source(type='carrierPigeon', @map(type='json'))\n"
                 + "define stream Trades (symbol string, price double);\n" + QUERY);
         assertEquals("2:3: @source of stream 'Trades' has unknown type 'carrierPigeon': supported types are"
-                + " 'file', 'http', 'inmemory', 'kafka', 's3'", e.getMessage());
+                + " 'delta', 'file', 'http', 'iceberg', 'inmemory', 'kafka', 's3'", e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.siddhiql.lakehouse.delta;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -62,8 +63,13 @@ public final class DeltaSinkProvider implements SinkProvider {
         String partitionBy = spec.option("partition.by");
         List<String> partitionColumns = partitionBy == null ? List.of()
                 : Arrays.stream(partitionBy.split(",")).map(String::strip).toList();
-        return new DeltaSinkSettings(spec.option("path"), storage, plan.stream(spec.stream()), partitionColumns,
-                plan.name() + "-" + uid);
+        return new DeltaSinkSettings(absolute(spec.option("path")), storage, plan.stream(spec.stream()),
+                partitionColumns, plan.name() + "-" + uid);
+    }
+
+    /** A relative local path is relative to where the app is submitted, not to where its tasks run. */
+    private static String absolute(String path) {
+        return path.matches("[A-Za-z][A-Za-z0-9+.-]+:.*") ? path : Path.of(path).toAbsolutePath().toString();
     }
 
     /** An existing table that does not fit fails the app now, where its @sink is, rather than its job later. */
