@@ -102,9 +102,13 @@ class DeltaExactlyOnceITCase {
                 }
                 producer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 Map<String, List<List<Object>>> committed = awaitComplete(name, tables);
+                int referenced = TABLES.stream().mapToInt(t -> DeltaRows.dataFiles(tables.resolve(t).toString()))
+                        .sum();
                 System.out.printf("delta exactly-once: %s committed in %d s with %d TaskManager kills; %d Parquet"
-                                + " files on disk%n", counts(committed), (System.nanoTime() - start) / 1_000_000_000,
-                        KILLS, parquetFiles(tables));
+                                + " files in the tables' logs, %d more on disk from attempts that failed before"
+                                + " their commit (invisible to readers)%n", counts(committed),
+                        (System.nanoTime() - start) / 1_000_000_000, KILLS, referenced,
+                        parquetFiles(tables) - referenced);
                 for (String table : TABLES) {
                     assertEquals(multiset(reference.get(table)), multiset(committed.get(table)), table);
                 }

@@ -13,6 +13,8 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one committer of a Delta sink (parallelism 1): collects the files the writers finish before each checkpoint
@@ -25,6 +27,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 final class DeltaCommitOperator extends AbstractStreamOperator<Void>
         implements OneInputStreamOperator<DeltaDataFile, Void>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaCommitOperator.class);
 
     private final DeltaSinkSettings settings;
     private final boolean checkpointing;

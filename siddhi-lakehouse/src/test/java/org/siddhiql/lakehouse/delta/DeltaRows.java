@@ -48,6 +48,26 @@ public final class DeltaRows {
         return TableManager.loadSnapshot(path).build(engine()).getVersion();
     }
 
+    /** How many data files the table's latest version has. */
+    public static int dataFiles(String path) {
+        Engine engine = engine();
+        Scan scan = TableManager.loadSnapshot(path).build(engine).getScanBuilder().build();
+        int files = 0;
+        try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
+            while (scanFiles.hasNext()) {
+                try (CloseableIterator<Row> rows = scanFiles.next().getRows()) {
+                    while (rows.hasNext()) {
+                        rows.next();
+                        files++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
     /** When version {@code version} was committed, in epoch milliseconds. */
     public static long commitTime(String path, long version) {
         Engine engine = engine();
