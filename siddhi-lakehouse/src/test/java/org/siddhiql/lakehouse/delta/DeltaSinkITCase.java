@@ -124,6 +124,27 @@ class DeltaSinkITCase {
     }
 
     @Test
+    void aBoundedRunWithoutCheckpointsCommitsOnceWhenItsInputEnds() throws Exception {
+        String table = dir.resolve("bounded").toString();
+        Path input = Files.writeString(dir.resolve("trades.jsonl"),
+                "{\"event\":{\"symbol\":\"IBM\",\"venue\":\"XNYS\",\"price\":101.5,\"qty\":2}}\n"
+                + "{\"event\":{\"symbol\":\"SAP\",\"venue\":\"XETR\",\"price\":99.0,\"qty\":0}}\n"
+                + "{\"event\":{\"symbol\":\"MSFT\",\"venue\":\"XNAS\",\"price\":400.0,\"qty\":1}}\n");
+        AppPlan plan = new AppCompiler().compile(APP.replace("${table}", table)
+                .replace("@source(type='inMemory', topic='" + TOPIC + "')",
+                        "@source(type='file', file.uri='" + input.toUri() + "', tailing='false', @map(type='json'))"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.getConfig().disableGenericTypes();
+        ConnectedApp.addTo(env, plan, 1);
+        env.execute("DeltaTradesBounded");
+
+        assertEquals(1, DeltaRows.version(table), "created, then all rows in one commit");
+        assertMultisetEquals(List.of(Arrays.asList("XNYS", "IBM", 203.0, 2L), Arrays.asList("XNAS", "MSFT", 400.0,
+                1L)), DeltaRows.latest(table));
+    }
+
+    @Test
     void anExistingTableOfOtherColumnsFailsTheAppAtItsSink() {
         String table = dir.resolve("other").toString();
         StreamSchema other = new StreamSchema("Fills", List.of("venue", "symbol"),
