@@ -3,6 +3,7 @@ package org.siddhiql.lakehouse.delta;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The one committer of a Delta sink (parallelism 1): collects the files the writers finish before each checkpoint
  * barrier, keeps them in its state with that checkpoint, and once the checkpoint is complete commits them as one
  * Delta transaction whose transaction version derives from the checkpoint id. A checkpoint whose completion notice
- * is lost is committed with the next one; files restored from a checkpoint are committed on restore, a no-op if the
- * job before the failure committed them already. Without checkpointing (a bounded run) it commits once, at the end
+ * is lost is committed, in its own transaction, just before the next one; files restored from a checkpoint are
+ * committed on restore, a no-op for those the job before the failure committed already. Without checkpointing (a bounded run) it commits once, at the end
  * of input.
  */
 final class DeltaCommitOperator extends AbstractStreamOperator<Void>
@@ -52,11 +53,8 @@ final class DeltaCommitOperator extends AbstractStreamOperator<Void>
         Iterator<byte[]> restored = state.get().iterator();
         if (restored.hasNext()) {
             pending = PendingCommits.deserialize(restored.next());
-            if (!pending.isEmpty()) {
-                // taken before the failure and perhaps committed: the transaction version tells
-                long checkpointId = context.getRestoredCheckpointId().orElse(pending.lastCheckpoint());
-                commitUpTo(checkpointId);
-            }
+            // taken before the failure and perhaps committed since: the transaction versions tell
+            commitUpTo(Long.MAX_VALUE);
         } else {
             OptionalLong last = committer.lastTransactionVersion();
             pending = new PendingCommits(last.isPresent() ? last.getAsLong() : 0);
@@ -91,12 +89,13 @@ final class DeltaCommitOperator extends AbstractStreamOperator<Void>
     }
 
     private void commitUpTo(long checkpointId) throws Exception {
-        List<DeltaDataFile> files = pending.upTo(checkpointId);
-        if (!files.isEmpty()) {
-            OptionalLong version = committer.commit(pending.transactionVersion(checkpointId), files);
-            LOG.info("Delta table '{}': checkpoint {}: {} files {}", settings.path(), checkpointId, files.size(),
-                    version.isPresent() ? "committed as version " + version.getAsLong() : "were committed before");
+        for (Map.Entry<Long, List<DeltaDataFile>> checkpoint : pending.upTo(checkpointId).entrySet()) {
+            OptionalLong version = committer.commit(pending.transactionVersion(checkpoint.getKey()),
+                    checkpoint.getValue());
+            LOG.info("Delta table '{}': the {} files of checkpoint {} {}", settings.path(),
+                    checkpoint.getValue().size(), checkpoint.getKey(),
+                    version.isPresent() ? "are committed as version " + version.getAsLong() : "were committed before");
+            pending.remove(checkpoint.getKey());
         }
-        pending.removeUpTo(checkpointId);
     }
 }

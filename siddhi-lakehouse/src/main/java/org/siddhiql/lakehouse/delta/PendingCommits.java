@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.flink.core.io.SimpleVersionedSerialization;
 
@@ -45,25 +46,18 @@ final class PendingCommits {
         }
     }
 
-    /** The files of checkpoint {@code checkpointId} and those before it, which its completion commits. */
-    List<DeltaDataFile> upTo(long checkpointId) {
-        List<DeltaDataFile> files = new ArrayList<>();
-        byCheckpoint.headMap(checkpointId, true).values().forEach(files::addAll);
-        return files;
+    /**
+     * The files of checkpoint {@code checkpointId} and of those before it not yet committed, by checkpoint, oldest
+     * first: its completion commits each checkpoint's files as one transaction, in this order, so that the table's
+     * last transaction version of the app says exactly which checkpoints are committed.
+     */
+    SortedMap<Long, List<DeltaDataFile>> upTo(long checkpointId) {
+        return new TreeMap<>(byCheckpoint.headMap(checkpointId, true));
     }
 
-    /** Forgets the files {@link #upTo} returned, once committed. */
-    void removeUpTo(long checkpointId) {
-        byCheckpoint.headMap(checkpointId, true).clear();
-    }
-
-    boolean isEmpty() {
-        return byCheckpoint.isEmpty();
-    }
-
-    /** The latest checkpoint with pending files, or -1. */
-    long lastCheckpoint() {
-        return byCheckpoint.isEmpty() ? -1 : byCheckpoint.lastKey();
+    /** Forgets a checkpoint's files once committed. */
+    void remove(long checkpointId) {
+        byCheckpoint.remove(checkpointId);
     }
 
     byte[] serialize() throws IOException {

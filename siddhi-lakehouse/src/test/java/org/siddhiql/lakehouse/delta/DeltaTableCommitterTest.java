@@ -103,11 +103,10 @@ class DeltaTableCommitterTest {
         pending.add(5, List.of(b));
         PendingCommits restored = PendingCommits.deserialize(pending.serialize());
         assertEquals(45, restored.transactionVersion(5));
-        assertEquals(5, restored.lastCheckpoint());
-        assertEquals(List.of(a), restored.upTo(4));
-        assertEquals(List.of(a, b), restored.upTo(5));
-        restored.removeUpTo(4);
-        assertEquals(List.of(b), restored.upTo(9));
+        assertEquals(Map.of(3L, List.of(a)), restored.upTo(4));
+        assertEquals(Map.of(3L, List.of(a), 5L, List.of(b)), restored.upTo(5));
+        restored.remove(3);
+        assertEquals(Map.of(5L, List.of(b)), restored.upTo(9));
     }
 
     /** The actions of log entry {@code version}, one JSON object a line. */
@@ -132,20 +131,10 @@ class DeltaTableCommitterTest {
         return new DeltaTableCommitter(DeltaEngines.create(settings.options()), settings);
     }
 
-    private static int files;
-
-    /** Writes a data file as a writer would, into the partition of {@code partition}'s values. */
+    @SafeVarargs
     private static DeltaDataFile write(DeltaSinkSettings settings, List<String> partition, List<Object>... rows)
             throws IOException {
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path("file:" + settings.path() + "/"
-                + DeltaPartitions.directory(settings.partitionColumns(), partition)
-                + String.format("part-00000-%d.snappy.parquet", files++));
-        ParquetDataFile file = new ParquetDataFile(path, DeltaEngines.hadoopConfiguration(settings.options()),
-                settings, partition);
-        for (List<Object> row : rows) {
-            file.write(row.toArray());
-        }
-        return file.finish();
+        return DataFiles.write(settings, partition, rows);
     }
 
     private static List<Object> row(Object... values) {
