@@ -115,6 +115,8 @@ public final class ConnectorCompiler {
             IcebergSinkOptions.check(options, annotation, definition, what, position);
         } else if (type.equals("log")) {
             OptionValues.checkLogPriority(annotation, what, position);
+        } else if (type.equals("delta") && kind.equals("@sink")) {
+            DeltaSinkOptions.check(options, annotation, definition, what, position);
         }
         if (kind.equals("@sink")) {
             OptionValues.checkStatic(annotation, what, position);
