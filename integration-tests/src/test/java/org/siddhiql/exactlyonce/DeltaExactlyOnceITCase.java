@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,13 +32,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.siddhiql.cli.SiddhiCli;
 import org.siddhiql.cli.cluster.LocalCluster;
 import org.siddhiql.compiler.AppCompiler;
 import org.siddhiql.connectors.ConnectedApp;
 import org.siddhiql.lakehouse.delta.DeltaRows;
 import org.siddhiql.testing.kafka.KafkaBrokerExtension;
-import picocli.CommandLine;
 
 /**
  * Exactly-once into Delta tables under failure, on a real cluster: {@code exactly-once/sensor-audit-delta.siddhi}
@@ -80,11 +76,13 @@ class DeltaExactlyOnceITCase {
         Path clusterDir = temp.resolve("cluster");
         long start = System.nanoTime();
         try (LocalCluster cluster = LocalCluster.builder(clusterDir).slots(1).start()) {
-            String job = submit(app, cluster.restAddress(), temp.resolve("checkpoints").toUri().toString());
+            String job = ClusterRuns.submit(app, cluster.restAddress(),
+                    temp.resolve("checkpoints").toUri().toString());
             JobStatus status = new JobStatus(cluster.restAddress(), job);
             AtomicInteger produced = new AtomicInteger();
             AtomicBoolean stop = new AtomicBoolean();
-            CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> produce(input, produced, stop));
+            CompletableFuture<Void> producer = CompletableFuture.runAsync(
+                    () -> ClusterRuns.produce(KAFKA, input, EVENTS, RATE, produced, stop));
             try {
                 int taskManager = cluster.taskManagers().iterator().next();
                 for (int kill = 1; kill <= KILLS; kill++) {
@@ -93,7 +91,7 @@ class DeltaExactlyOnceITCase {
                     long killed = System.nanoTime();
                     cluster.killTaskManager(taskManager);
                     taskManager = cluster.startTaskManager();
-                    long running = awaitRunningAgain(status);
+                    long running = status.awaitRunningAgain(TIMEOUT);
                     // a kill after the last commit has nothing more to wait for
                     int more = landed < EVENTS ? awaitMoreRows(tables, landed, producer) : landed;
                     System.out.printf("delta exactly-once: TaskManager killed at %d of %d readings produced, %d"
@@ -166,40 +164,6 @@ class DeltaExactlyOnceITCase {
         }
     }
 
-    /** {@code bin/siddhi submit APP --jobmanager ... --detached}; returns the job id it prints. */
-    private static String submit(Path app, String jobManager, String checkpoints) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SiddhiCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("submit", app.toString(), "--jobmanager", jobManager, "--detached",
-                "--checkpoint-interval", "1s", "--checkpoint-dir", checkpoints);
-        assertEquals(0, exit, err.toString());
-        return out.toString().strip();
-    }
-
-    /** All readings into the one partition of {@code topic}, {@value #RATE} per second in batches every 100 ms. */
-    private static void produce(String topic, AtomicInteger produced, AtomicBoolean stop) {
-        Readings readings = new Readings();
-        int batch = Math.max(1, RATE / 10);
-        try (KafkaProducer<byte[], byte[]> producer = KAFKA.producer()) {
-            long next = System.nanoTime();
-            while (readings.sent() < EVENTS && !stop.get()) {
-                readings.send(producer, topic, Math.min(batch, EVENTS - readings.sent()));
-                producer.flush();
-                produced.set(readings.sent());
-                next += 100_000_000L;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Waits until more than {@code landed} readings are committed to the readings table; returns how many. */
     private static int awaitMoreRows(Path tables, int landed, CompletableFuture<Void> producer) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -212,20 +176,6 @@ class DeltaExactlyOnceITCase {
             Thread.sleep(250);
         }
         return now;
-    }
-
-    /** Waits until the JobManager has noticed the lost TaskManager and then every task runs again. */
-    private static long awaitRunningAgain(JobStatus status) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (status.allTasksRunning()) {
-            assertTrue(System.nanoTime() < deadline, "the job did not notice the lost TaskManager");
-            Thread.sleep(20);
-        }
-        while (!status.allTasksRunning()) {
-            assertTrue(System.nanoTime() < deadline, "the job did not run again");
-            Thread.sleep(20);
-        }
-        return System.nanoTime();
     }
 
     /**

@@ -1,11 +1,8 @@
 package org.siddhiql.exactlyonce;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,17 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.siddhiql.cli.SiddhiCli;
 import org.siddhiql.cli.cluster.LocalCluster;
 import org.siddhiql.testing.kafka.KafkaBrokerExtension;
 import org.siddhiql.testing.s3.S3ServerExtension;
-import picocli.CommandLine;
 
 /**
  * Exactly-once under failure, on a real cluster: {@link SensorAudit} (a windowed group-by, a pattern, a table) is
@@ -88,11 +82,12 @@ class ExactlyOnceUnderFailureITCase {
         long start = System.nanoTime();
         try (LocalCluster cluster = start(builder, clusterDir);
                 OutputWatch watch = new OutputWatch(KAFKA, name, files)) {
-            String job = submit(app, cluster.restAddress(), checkpoints);
+            String job = ClusterRuns.submit(app, cluster.restAddress(), checkpoints);
             JobStatus status = new JobStatus(cluster.restAddress(), job);
             AtomicInteger produced = new AtomicInteger();
             AtomicBoolean stop = new AtomicBoolean();
-            CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> produce(input, produced, stop));
+            CompletableFuture<Void> producer = CompletableFuture.runAsync(
+                    () -> ClusterRuns.produce(KAFKA, input, EVENTS, RATE, produced, stop));
             try {
                 int taskManager = cluster.taskManagers().iterator().next();
                 for (int kill = 1; kill <= KILLS; kill++) {
@@ -102,7 +97,7 @@ class ExactlyOnceUnderFailureITCase {
                     long killed = System.nanoTime();
                     cluster.killTaskManager(taskManager);
                     taskManager = cluster.startTaskManager();
-                    long running = awaitRunningAgain(status);
+                    long running = status.awaitRunningAgain(TIMEOUT);
                     int more = awaitMoreOutput(watch, committed, producer);
                     System.out.printf("exactly-once (%s): TaskManager killed at %d of %d readings produced, %d of "
                                     + "%d records committed; all tasks running again after %d ms, new output "
@@ -138,40 +133,6 @@ class ExactlyOnceUnderFailureITCase {
         }
     }
 
-    /** {@code bin/siddhi submit APP --jobmanager ... --detached}; returns the job id it prints. */
-    private static String submit(Path app, String jobManager, String checkpoints) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SiddhiCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("submit", app.toString(), "--jobmanager", jobManager, "--detached",
-                "--checkpoint-interval", "1s", "--checkpoint-dir", checkpoints);
-        assertEquals(0, exit, err.toString());
-        return out.toString().strip();
-    }
-
-    /** All readings into the one partition of {@code topic}, {@value #RATE} per second in batches every 100 ms. */
-    private static void produce(String topic, AtomicInteger produced, AtomicBoolean stop) {
-        Readings readings = new Readings();
-        int batch = Math.max(1, RATE / 10);
-        try (KafkaProducer<byte[], byte[]> producer = KAFKA.producer()) {
-            long next = System.nanoTime();
-            while (readings.sent() < EVENTS && !stop.get()) {
-                readings.send(producer, topic, Math.min(batch, EVENTS - readings.sent()));
-                producer.flush();
-                produced.set(readings.sent());
-                next += 100_000_000L;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Waits until more than {@code committed} records are committed in all output topics; returns how many. */
     private static int awaitMoreOutput(OutputWatch watch, int committed, CompletableFuture<Void> producer)
             throws Exception {
@@ -185,22 +146,5 @@ class ExactlyOnceUnderFailureITCase {
             Thread.sleep(50);
         }
         return now;
-    }
-
-    /**
-     * Waits until the JobManager has noticed the lost TaskManager (the job leaves RUNNING) and then every task runs
-     * again on the new one; returns when, as {@link System#nanoTime()}.
-     */
-    private static long awaitRunningAgain(JobStatus status) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (status.allTasksRunning()) {
-            assertTrue(System.nanoTime() < deadline, "the job did not notice the lost TaskManager");
-            Thread.sleep(20);
-        }
-        while (!status.allTasksRunning()) {
-            assertTrue(System.nanoTime() < deadline, "the job did not run again");
-            Thread.sleep(20);
-        }
-        return System.nanoTime();
     }
 }

@@ -1,5 +1,7 @@
 package org.siddhiql.exactlyonce;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,5 +38,22 @@ final class JobStatus {
             }
         }
         return true;
+    }
+
+    /**
+     * Waits until the JobManager has noticed a lost TaskManager (the job leaves RUNNING) and then every task runs
+     * again on another; returns when, as {@link System#nanoTime()}.
+     */
+    long awaitRunningAgain(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (allTasksRunning()) {
+            assertTrue(System.nanoTime() < deadline, "the job did not notice the lost TaskManager");
+            Thread.sleep(20);
+        }
+        while (!allTasksRunning()) {
+            assertTrue(System.nanoTime() < deadline, "the job did not run again");
+            Thread.sleep(20);
+        }
+        return System.nanoTime();
     }
 }
