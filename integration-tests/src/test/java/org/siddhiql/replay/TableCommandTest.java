@@ -2,15 +2,22 @@ package org.siddhiql.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.iceberg.Snapshot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.siddhiql.compiler.AppCompiler;
+import org.siddhiql.lakehouse.LakehouseTable;
+import org.siddhiql.lakehouse.LakehouseTables;
+import org.siddhiql.lakehouse.TableAddress;
+import org.siddhiql.lakehouse.TableVersion;
 
-/** {@code bin/siddhi table history} and {@code table query} on an Iceberg table of three commits. */
+/** {@code bin/siddhi table history} and {@code table query} on an Iceberg table of three commits, and a Delta history. */
 class TableCommandTest {
     @TempDir
     Path warehouse;
@@ -29,6 +36,27 @@ class TableCommandTest {
         CliCall call = CliCall.of("table", "history", "iceberg:db.trades", "--option", location);
         assertEquals(0, call.exitCode(), call.err());
         assertEquals(historyLine(0, 2, 2, 1) + historyLine(1, 1, 3, 2) + historyLine(2, 2, 5, 3), call.out());
+    }
+
+    @Test
+    void deltaHistoryListsEveryVersionOldestFirst() throws Exception {
+        Path root = warehouse.resolve("delta");
+        DeltaEventTables tables = new DeltaEventTables(root, new AppCompiler().compile(
+                "define stream Trades (symbol string, price double, volume long, ts long);"));
+        List<JsonNode> events = EventTables.read(Path.of("src/test/resources/replay/group-by-having/events.jsonl"));
+        tables.commit(events.subList(0, 3));
+        tables.commit(events.subList(3, 5));
+        String address = DeltaEventTables.address(root, "Trades");
+        CliCall call = CliCall.of("table", "history", address);
+        assertEquals(0, call.exitCode(), call.err());
+        List<TableVersion> versions;
+        try (LakehouseTable table = LakehouseTables.open(TableAddress.parse(address), Map.of())) {
+            versions = table.history(); // commit times: DeltaTimeTravelTest reads the table at each
+        }
+        assertEquals("0 " + versions.get(0).committedAt() + " CREATE TABLE engineInfo=Kernel-4.4.0/siddhiql-tests"
+                + " isBlindAppend=false operationParameters.partitionBy=[]\n"
+                + "1 " + versions.get(1).committedAt() + " WRITE engineInfo=Kernel-4.4.0/siddhiql-tests"
+                + " isBlindAppend=false\n", call.out());
     }
 
     @Test
