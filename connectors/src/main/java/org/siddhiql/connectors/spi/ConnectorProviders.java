@@ -2,6 +2,7 @@ package org.siddhiql.connectors.spi;
 
 import java.util.Locale;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 /** Looks up the {@link SourceProvider}s and {@link SinkProvider}s on the class path by connector type. */
 public final class ConnectorProviders {
@@ -10,20 +11,18 @@ public final class ConnectorProviders {
 
     /** The source provider of {@code type}, or null when no module on the class path provides it. */
     public static SourceProvider source(String type) {
-        for (SourceProvider provider : ServiceLoader.load(SourceProvider.class,
-                ConnectorProviders.class.getClassLoader())) {
-            if (provider.type().equals(type.toLowerCase(Locale.ROOT))) {
-                return provider;
-            }
-        }
-        return null;
+        return find(SourceProvider.class, SourceProvider::type, type);
     }
 
     /** The sink provider of {@code type}, or null when no module on the class path provides it. */
     public static SinkProvider sink(String type) {
-        for (SinkProvider provider : ServiceLoader.load(SinkProvider.class,
-                ConnectorProviders.class.getClassLoader())) {
-            if (provider.type().equals(type.toLowerCase(Locale.ROOT))) {
+        return find(SinkProvider.class, SinkProvider::type, type);
+    }
+
+    private static <P> P find(Class<P> kind, Function<P, String> typeOf, String type) {
+        String wanted = type.toLowerCase(Locale.ROOT);
+        for (P provider : ServiceLoader.load(kind, ConnectorProviders.class.getClassLoader())) {
+            if (typeOf.apply(provider).equals(wanted)) {
                 return provider;
             }
         }

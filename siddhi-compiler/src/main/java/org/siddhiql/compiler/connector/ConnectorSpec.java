@@ -66,6 +66,13 @@ public abstract class ConnectorSpec implements Serializable {
         }
     }
 
+    /** Every option by name with its {@code ${NAME}} references resolved, as {@link #option} reads each. */
+    public Map<String, String> resolvedOptions() {
+        Map<String, String> resolved = new TreeMap<>();
+        options.keySet().forEach(name -> resolved.put(name, option(name)));
+        return resolved;
+    }
+
     public MapSpec map() {
         return map;
     }

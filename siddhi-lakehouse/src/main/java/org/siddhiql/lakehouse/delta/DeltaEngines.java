@@ -2,6 +2,8 @@ package org.siddhiql.lakehouse.delta;
 
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
@@ -17,6 +19,8 @@ import org.apache.hadoop.conf.Configuration;
  * endpoint and credentials of the first engine that opened it.
  */
 public final class DeltaEngines {
+    private static final List<String> STORAGE = List.of("endpoint", "path.style.access", "aws.access.key",
+            "aws.secret.key", "aws.region");
     private static final String S3A = "org.apache.hadoop.fs.s3a.S3AFileSystem";
 
     private DeltaEngines() {
@@ -28,6 +32,17 @@ public final class DeltaEngines {
     }
 
     /** Hadoop settings for the storage options; serializable as a map, for engines built in tasks. */
+    /** The storage options among {@code options} (those of {@code type='s3'}): what an engine is built from. */
+    static HashMap<String, String> storageOptions(Map<String, String> options) {
+        HashMap<String, String> storage = new HashMap<>();
+        for (String name : STORAGE) {
+            if (options.get(name) != null) {
+                storage.put(name, options.get(name));
+            }
+        }
+        return storage;
+    }
+
     static Configuration hadoopConfiguration(Map<String, String> options) {
         Configuration conf = new Configuration();
         conf.set("fs.s3.impl", S3A);

@@ -2,7 +2,6 @@ package org.siddhiql.lakehouse.delta;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -25,9 +24,6 @@ import org.siddhiql.runtime.event.Event;
  */
 public final class DeltaSinkProvider implements SinkProvider {
     /** The storage options the Kernel engine and the writers' file system take; the others are the sink's own. */
-    private static final List<String> STORAGE = List.of("aws.access.key", "aws.secret.key", "aws.region",
-            "endpoint", "path.style.access");
-
     @Override
     public String type() {
         return "delta";
@@ -53,13 +49,7 @@ public final class DeltaSinkProvider implements SinkProvider {
     }
 
     static DeltaSinkSettings settings(SinkSpec spec, AppPlan plan, String uid) {
-        Map<String, String> storage = new HashMap<>();
-        for (String option : STORAGE) {
-            String value = spec.option(option);
-            if (value != null) {
-                storage.put(option, value);
-            }
-        }
+        Map<String, String> storage = DeltaEngines.storageOptions(spec.resolvedOptions());
         String partitionBy = spec.option("partition.by");
         List<String> partitionColumns = partitionBy == null ? List.of()
                 : Arrays.stream(partitionBy.split(",")).map(String::strip).toList();

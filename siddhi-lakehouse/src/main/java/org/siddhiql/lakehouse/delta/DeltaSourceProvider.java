@@ -19,9 +19,6 @@ import org.siddhiql.flink.typeutils.TaggedEventTypeInfo;
  */
 public final class DeltaSourceProvider implements SourceProvider {
     static final long DEFAULT_MONITOR_INTERVAL_MILLIS = 10_000;
-    private static final String[] STORAGE = {"endpoint", "path.style.access", "aws.access.key", "aws.secret.key",
-        "aws.region"};
-
     @Override
     public String type() {
         return "delta";
@@ -37,13 +34,7 @@ public final class DeltaSourceProvider implements SourceProvider {
     }
 
     static DeltaSource.Settings settings(SourceSpec spec, AppPlan plan, int streamIndex) {
-        HashMap<String, String> storage = new HashMap<>();
-        for (String name : STORAGE) {
-            String value = spec.option(name);
-            if (value != null) {
-                storage.put(name, value);
-            }
-        }
+        HashMap<String, String> storage = DeltaEngines.storageOptions(spec.resolvedOptions());
         String version = spec.option("version.as.of");
         String timestamp = spec.option("timestamp.as.of");
         String interval = spec.option("monitor.interval");

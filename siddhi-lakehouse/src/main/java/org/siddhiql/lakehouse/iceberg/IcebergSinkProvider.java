@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -60,8 +59,7 @@ public final class IcebergSinkProvider implements SinkProvider {
                     + " leaves the rows after the last checkpoint uncommitted when the input ends; read the input"
                     + " as a stream (such as a watched directory, dir.polling.interval) or replay it in batch");
         }
-        Map<String, String> options = new HashMap<>();
-        spec.options().keySet().forEach(name -> options.put(name, spec.option(name)));
+        Map<String, String> options = spec.resolvedOptions();
         StreamSchema stream = plan.stream(spec.stream());
         TableIdentifier identifier = TableIdentifier.parse(options.get("table"));
         CatalogLoader catalogLoader;

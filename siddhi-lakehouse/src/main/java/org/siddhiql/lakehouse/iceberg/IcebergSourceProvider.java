@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -45,8 +44,7 @@ public final class IcebergSourceProvider implements SourceProvider {
     @Override
     public DataStream<TaggedEvent> addSource(StreamExecutionEnvironment env, SourceSpec spec, AppPlan plan,
             int streamIndex, TaggedEventTypeInfo type, String uid) {
-        Map<String, String> options = new TreeMap<>();
-        spec.options().keySet().forEach(name -> options.put(name, spec.option(name)));
+        Map<String, String> options = spec.resolvedOptions();
         StreamSchema stream = plan.stream(spec.stream());
         String what = "@source of stream '" + spec.stream() + "'";
         CatalogLoader catalog;
