@@ -1,10 +1,14 @@
 package org.siddhiql.exactlyonce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,7 +16,10 @@ import org.siddhiql.cli.SiddhiCli;
 import org.siddhiql.testing.kafka.KafkaBrokerExtension;
 import picocli.CommandLine;
 
-/** What every failure-injection test does around its cluster: submit the app, feed it readings at a steady rate. */
+/**
+ * What every failure-injection test does around its cluster: submit the app, feed it readings at a steady rate, wait
+ * for output.
+ */
 final class ClusterRuns {
     private ClusterRuns() {
     }
@@ -31,6 +38,24 @@ final class ClusterRuns {
                 "--checkpoint-interval", "1s", "--checkpoint-dir", checkpoints);
         assertEquals(0, exit, err.toString());
         return out.toString().strip();
+    }
+
+    /**
+     * Polls {@code count} every {@code pollMillis} until it exceeds {@code beyond}, failing when the producer failed
+     * or the timeout passes; returns the count.
+     */
+    static long awaitMore(String what, Callable<? extends Number> count, long beyond,
+            CompletableFuture<Void> producer, Duration timeout, long pollMillis) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long now;
+        while ((now = count.call().longValue()) <= beyond) {
+            if (producer.isCompletedExceptionally()) {
+                producer.get(); // its failure
+            }
+            assertTrue(System.nanoTime() < deadline, "no " + what + " committed beyond " + beyond);
+            Thread.sleep(pollMillis);
+        }
+        return now;
     }
 
     /**

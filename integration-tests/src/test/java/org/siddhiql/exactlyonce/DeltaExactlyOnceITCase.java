@@ -87,13 +87,15 @@ class DeltaExactlyOnceITCase {
                 int taskManager = cluster.taskManagers().iterator().next();
                 for (int kill = 1; kill <= KILLS; kill++) {
                     // spaced over the readings landed: a quarter, half, three quarters of them
-                    int landed = awaitMoreRows(tables, EVENTS / (KILLS + 1) * kill - 1, producer);
+                    int landed = (int) ClusterRuns.awaitMore("readings", () -> rows(tables.resolve("readings")).size(),
+                            EVENTS / (KILLS + 1) * kill - 1, producer, TIMEOUT, 250);
                     long killed = System.nanoTime();
                     cluster.killTaskManager(taskManager);
                     taskManager = cluster.startTaskManager();
                     long running = status.awaitRunningAgain(TIMEOUT);
                     // a kill after the last commit has nothing more to wait for
-                    int more = landed < EVENTS ? awaitMoreRows(tables, landed, producer) : landed;
+                    int more = landed < EVENTS ? (int) ClusterRuns.awaitMore("readings",
+                            () -> rows(tables.resolve("readings")).size(), landed, producer, TIMEOUT, 250) : landed;
                     System.out.printf("delta exactly-once: TaskManager killed at %d of %d readings produced, %d"
                                     + " landed; all tasks running again after %d ms, new rows committed after %d ms"
                                     + " (%d landed)%n", produced.get(), EVENTS, landed,
@@ -162,20 +164,6 @@ class DeltaExactlyOnceITCase {
                     .replace("${kafka}", KAFKA.bootstrapServers())
                     .replace("${tables}", tables.toString());
         }
-    }
-
-    /** Waits until more than {@code landed} readings are committed to the readings table; returns how many. */
-    private static int awaitMoreRows(Path tables, int landed, CompletableFuture<Void> producer) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        int now;
-        while ((now = rows(tables.resolve("readings")).size()) <= landed) {
-            if (producer.isCompletedExceptionally()) {
-                producer.get(); // its failure
-            }
-            assertTrue(System.nanoTime() < deadline, "no readings committed beyond " + landed);
-            Thread.sleep(250);
-        }
-        return now;
     }
 
     /**

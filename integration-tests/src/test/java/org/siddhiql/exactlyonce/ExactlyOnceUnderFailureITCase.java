@@ -92,13 +92,13 @@ class ExactlyOnceUnderFailureITCase {
                 int taskManager = cluster.taskManagers().iterator().next();
                 for (int kill = 1; kill <= KILLS; kill++) {
                     // spaced over the output: a quarter, half, three quarters of what the run must commit
-                    int committed = awaitMoreOutput(watch, reference.topicRecords() / (KILLS + 1) * kill - 1,
-                            producer);
+                    long committed = ClusterRuns.awaitMore("output", watch::poll,
+                            reference.topicRecords() / (KILLS + 1) * kill - 1, producer, TIMEOUT, 50);
                     long killed = System.nanoTime();
                     cluster.killTaskManager(taskManager);
                     taskManager = cluster.startTaskManager();
                     long running = status.awaitRunningAgain(TIMEOUT);
-                    int more = awaitMoreOutput(watch, committed, producer);
+                    long more = ClusterRuns.awaitMore("output", watch::poll, committed, producer, TIMEOUT, 50);
                     System.out.printf("exactly-once (%s): TaskManager killed at %d of %d readings produced, %d of "
                                     + "%d records committed; all tasks running again after %d ms, new output "
                                     + "committed after %d ms (%d records)%n", storage, produced.get(), EVENTS,
@@ -131,20 +131,5 @@ class ExactlyOnceUnderFailureITCase {
             }
             throw new IllegalStateException(message.toString(), e);
         }
-    }
-
-    /** Waits until more than {@code committed} records are committed in all output topics; returns how many. */
-    private static int awaitMoreOutput(OutputWatch watch, int committed, CompletableFuture<Void> producer)
-            throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        int now;
-        while ((now = watch.poll()) <= committed) {
-            if (producer.isCompletedExceptionally()) {
-                producer.get(); // its failure
-            }
-            assertTrue(System.nanoTime() < deadline, "no output committed beyond " + committed);
-            Thread.sleep(50);
-        }
-        return now;
     }
 }

@@ -83,12 +83,13 @@ class IcebergExactlyOnceITCase {
                 int taskManager = cluster.taskManagers().iterator().next();
                 for (int kill = 1; kill <= KILLS; kill++) {
                     // spaced over the output: a quarter, half, three quarters of the rows the run must commit
-                    long committed = awaitMoreRows(tables, all / (KILLS + 1) * kill - 1, producer);
+                    long committed = ClusterRuns.awaitMore("rows", tables::total, all / (KILLS + 1) * kill - 1,
+                            producer, TIMEOUT, 200);
                     long killed = System.nanoTime();
                     cluster.killTaskManager(taskManager);
                     taskManager = cluster.startTaskManager();
                     long running = status.awaitRunningAgain(TIMEOUT);
-                    long more = awaitMoreRows(tables, committed, producer);
+                    long more = ClusterRuns.awaitMore("rows", tables::total, committed, producer, TIMEOUT, 200);
                     System.out.printf("iceberg exactly-once: TaskManager killed at %d of %d readings produced, %d of"
                                     + " %d rows committed; all tasks running again after %d ms, new rows committed"
                                     + " after %d ms (%d rows)%n", produced.get(), EVENTS, committed, all,
@@ -176,20 +177,5 @@ class IcebergExactlyOnceITCase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Waits until the tables hold more than {@code committed} rows in all; returns how many. */
-    private static long awaitMoreRows(LakeTables tables, long committed, CompletableFuture<Void> producer)
-            throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        long now;
-        while ((now = tables.total()) <= committed) {
-            if (producer.isCompletedExceptionally()) {
-                producer.get(); // its failure
-            }
-            assertTrue(System.nanoTime() < deadline, "no rows committed beyond " + committed);
-            Thread.sleep(200);
-        }
-        return now;
     }
 }
