@@ -15,13 +15,9 @@ public final class LakehouseTables {
      * @throws IllegalArgumentException with a message for the user when the table cannot be opened
      */
     public static LakehouseTable open(TableAddress address, Map<String, String> options) {
-        switch (address.format()) {
-            case ICEBERG:
-                return IcebergTable.open(address.name(), options);
-            case DELTA:
-                return DeltaTable.open(address.name(), options);
-            default:
-                throw new IllegalArgumentException(address.format().id() + " tables cannot be opened");
-        }
+        return switch (address.format()) {
+            case ICEBERG -> IcebergTable.open(address.name(), options);
+            case DELTA -> DeltaTable.open(address.name(), options);
+        };
     }
 }
