@@ -160,11 +160,16 @@ public final class SiddhiCli {
             if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
                 throw new UserError("--metrics-port must be a port number, 1 to 65535");
             }
-            if (!engine.equals("flink")) {
-                throw new UserError("engine '" + engine + "' is not available yet; use --engine flink");
+            boolean beam = engine.equals(BeamRun.DIRECT) || engine.equals(BeamRun.FLINK);
+            if (!engine.equals("flink") && !beam) {
+                throw new UserError("unknown engine '" + engine + "'; use flink, " + BeamRun.DIRECT + " or "
+                        + BeamRun.FLINK);
             }
             if (out != null) {
                 EmbeddedRun.requireDirectory(out);
+            }
+            if (beam && (events == null || savepoint != null)) {
+                throw new UserError("--engine " + engine + " runs over --events (without --savepoint)");
             }
             if (events == null && !plan.sources().isEmpty()) {
                 return runConnected(plan);
@@ -187,6 +192,11 @@ public final class SiddhiCli {
                 eventFile = EventFile.read(events, plan);
             } catch (NoSuchFileException e) {
                 throw new UserError(events + ": no such file");
+            }
+            if (beam) {
+                new BeamRun(plan, eventFile, new EmbeddedRun(plan, eventFile, parallelism).outputStreams(), engine,
+                        parallelism).run(out);
+                return 0;
             }
             EmbeddedRun run = new EmbeddedRun(plan, eventFile, parallelism).withMetricsPort(metricsPort);
             if (savepoint == null) {

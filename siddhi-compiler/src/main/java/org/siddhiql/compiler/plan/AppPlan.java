@@ -3,9 +3,12 @@ package org.siddhiql.compiler.plan;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 import org.siddhiql.compiler.schema.StreamSchema;
@@ -116,5 +119,28 @@ public final class AppPlan implements Serializable {
             }
         }
         return outputs;
+    }
+
+    /**
+     * The queries outside partitions that read partition outputs, directly or through each other, in definition
+     * order. The compiler admits only stateless ones there (feeding only stateless ones), so backends run them after
+     * the partitions.
+     */
+    public List<QueryPlan> queriesAfterPartitions() {
+        Set<String> fed = new HashSet<>();
+        partitions.forEach(p -> fed.addAll(p.outputStreams()));
+        Set<QueryPlan> after = new LinkedHashSet<>();
+        boolean grown = !fed.isEmpty();
+        while (grown) {
+            grown = false;
+            for (QueryPlan query : queries) {
+                if (!after.contains(query) && query.inputStreams().stream().anyMatch(fed::contains)) {
+                    after.add(query);
+                    fed.add(query.outputStream());
+                    grown = true;
+                }
+            }
+        }
+        return queries.stream().filter(after::contains).toList();
     }
 }

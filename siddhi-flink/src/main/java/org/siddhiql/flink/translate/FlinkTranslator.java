@@ -94,7 +94,7 @@ public final class FlinkTranslator {
      * a stream with others runs in the sequential part at every parallelism, where the interleaving is Siddhi's.
      */
     public static List<QueryPlan> sequentialQueries(AppPlan plan) {
-        Set<QueryPlan> afterPartitions = downstreamOfPartitions(plan);
+        Set<QueryPlan> afterPartitions = new HashSet<>(plan.queriesAfterPartitions());
         Set<QueryPlan> sequential = new HashSet<>();
         for (QueryPlan q : plan.queries()) {
             if (!afterPartitions.contains(q)
@@ -136,28 +136,6 @@ public final class FlinkTranslator {
     private static boolean touchesFaultStream(AppPlan plan, QueryPlan query) {
         return query.inputStreams().stream()
                 .anyMatch(s -> StreamFaults.isFaultStream(s) || plan.faults().isAnnotated(s));
-    }
-
-    /**
-     * The queries outside partitions that read partition outputs, directly or through each other. The compiler
-     * admits only stateless ones (feeding only stateless ones), so they run after the partitions' operators.
-     */
-    static Set<QueryPlan> downstreamOfPartitions(AppPlan plan) {
-        Set<String> fed = new HashSet<>();
-        plan.partitions().forEach(p -> fed.addAll(p.outputStreams()));
-        Set<QueryPlan> downstream = new java.util.LinkedHashSet<>();
-        boolean grown = !fed.isEmpty();
-        while (grown) {
-            grown = false;
-            for (QueryPlan query : plan.queries()) {
-                if (!downstream.contains(query) && query.inputStreams().stream().anyMatch(fed::contains)) {
-                    downstream.add(query);
-                    fed.add(query.outputStream());
-                    grown = true;
-                }
-            }
-        }
-        return downstream;
     }
 
     /** The operator uid of a partition's queries. */
