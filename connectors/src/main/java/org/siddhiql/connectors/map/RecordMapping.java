@@ -11,7 +11,6 @@ import org.siddhiql.compiler.schema.StreamSchema;
 import org.siddhiql.connectors.MappingException;
 import org.siddhiql.flink.operator.TaggedEvent;
 import org.siddhiql.runtime.event.Event;
-import org.siddhiql.runtime.fault.ProcessingError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,10 +90,8 @@ public final class RecordMapping implements Serializable {
             if (faultStreamIndex < 0) {
                 return e.getMessage();
             }
-            Object[] data = new Object[attributes + 1];
-            data[attributes] = new ProcessingError(MappingException.class.getName(),
-                    which.get() + " does not map: " + e.getMessage());
-            out.accept(new TaggedEvent(faultStreamIndex, new Event(now, data)));
+            out.accept(new TaggedEvent(faultStreamIndex, new Event(now,
+                    FaultRecords.faultData(attributes, which.get(), e))));
             return null;
         }
         for (Object[] data : events) {
