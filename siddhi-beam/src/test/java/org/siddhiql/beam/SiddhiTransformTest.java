@@ -1,15 +1,16 @@
 package org.siddhiql.beam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Reify;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
@@ -43,6 +44,35 @@ class SiddhiTransformTest {
                 Row.withSchema(out).addValues("IBM", 100L).build(),
                 Row.withSchema(out).addValues("WSO2", 110L).build(),
                 Row.withSchema(out).addValues("IBM", 210L).build());
+        pipeline.run().waitUntilFinish();
+        assertEquals(List.of("symbol", "total"), out.getFieldNames());
+    }
+
+    @Test
+    void runsOnTheWallClockWhenAsked() {
+        Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+        SiddhiTransform siddhi = SiddhiTransform.of(APP).withProcessingTime();
+        Schema schema = siddhi.schemaOf("StockStream");
+        PCollection<Row> input = pipeline.apply(Create.of(
+                        Row.withSchema(schema).addValues("IBM", 75.5, 100L).build(),
+                        Row.withSchema(schema).addValues("IBM", 76.0, 200L).build())
+                .withCoder(org.apache.beam.sdk.schemas.SchemaCoder.of(schema)));
+        long before = System.currentTimeMillis();
+        PCollection<Row> totals = PCollectionTuple.of("StockStream", input).apply(siddhi).get("TotalStream");
+        Schema out = totals.getSchema();
+        // Arrival order is Beam's, so which row comes first is not fixed; the totals of a length(2) window are.
+        // The rows are stamped when they arrive, not with Create's minimum timestamp.
+        PAssert.that(totals.apply(Reify.timestamps())).satisfies(rows -> {
+            List<Long> seen = new ArrayList<>();
+            rows.forEach(row -> {
+                seen.add(row.getValue().getInt64("total"));
+                assertTrue(row.getTimestamp().getMillis() >= before, "stamped with the wall clock");
+            });
+            seen.sort(null);
+            assertEquals(2, seen.size());
+            assertEquals(300L, seen.get(1));
+            return null;
+        });
         pipeline.run().waitUntilFinish();
         assertEquals(List.of("symbol", "total"), out.getFieldNames());
     }
