@@ -3,6 +3,7 @@ package org.siddhiql.beam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -126,12 +127,21 @@ public final class SiddhiTransform extends PTransform<PCollectionTuple, PCollect
         @SuppressWarnings("unchecked")
         PCollection<Row> rows = (PCollection<Row>) value;
         Schema expected = schemaOf(stream);
-        if (!rows.hasSchema() || !rows.getSchema().typesEqual(expected)) {
-            throw new IllegalArgumentException("input '" + stream + "' must be rows of schema " + expected
-                    + (rows.hasSchema() ? ", not " + rows.getSchema() : "; it has no schema")
+        if (!rows.hasSchema() || !describe(rows.getSchema()).equals(describe(expected))) {
+            throw new IllegalArgumentException("input '" + stream + "' must be rows of " + describe(expected)
+                    + (rows.hasSchema() ? ", not " + describe(rows.getSchema()) : "; it has no schema")
                     + " (see SiddhiTransform.schemaOf)");
         }
         return rows;
+    }
+
+    /**
+     * A schema as its fields' names and types, e.g. {@code (symbol STRING, price DOUBLE)}: what rows must agree on
+     * (nullability aside: the stream's fields are nullable, and rows that never hold nulls fit them too).
+     */
+    private static String describe(Schema schema) {
+        return schema.getFields().stream().map(f -> f.getName() + " " + f.getType().getTypeName())
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static final class RowsToEvents extends DoFn<Row, SequencedEvent> {

@@ -1,6 +1,7 @@
 package org.siddhiql.beam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.siddhiql.compiler.CompileException;
 
 class SiddhiTransformTest {
     private static final String APP = String.join("\n",
@@ -75,5 +77,36 @@ class SiddhiTransformTest {
         });
         pipeline.run().waitUntilFinish();
         assertEquals(List.of("symbol", "total"), out.getFieldNames());
+    }
+
+    @Test
+    void refusesAnInputThatIsNotAnInputStreamOfTheApp() {
+        Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+        SiddhiTransform siddhi = SiddhiTransform.of(APP);
+        PCollection<Row> totals = pipeline.apply(Create.empty(
+                org.apache.beam.sdk.schemas.SchemaCoder.of(siddhi.schemaOf("TotalStream"))));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> PCollectionTuple.of("TotalStream", totals).apply(siddhi));
+        assertEquals("input 'TotalStream' is not an input stream of app 'Prices'; its input streams are "
+                + "[StockStream]", error.getMessage());
+    }
+
+    @Test
+    void refusesRowsOfAnotherSchema() {
+        Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+        Schema other = Schema.builder().addStringField("symbol").addDoubleField("price").build();
+        PCollection<Row> rows = pipeline.apply(Create.empty(org.apache.beam.sdk.schemas.SchemaCoder.of(other)));
+        SiddhiTransform siddhi = SiddhiTransform.of(APP);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> PCollectionTuple.of("StockStream", rows).apply(siddhi));
+        assertEquals("input 'StockStream' must be rows of (symbol STRING, price DOUBLE, volume INT64), not "
+                + "(symbol STRING, price DOUBLE) (see SiddhiTransform.schemaOf)", error.getMessage());
+    }
+
+    @Test
+    void reportsWhereAnAppIsWrong() {
+        CompileException error = assertThrows(CompileException.class, () -> SiddhiTransform.of(
+                "define stream S (a int);\nfrom S select b insert into T;"));
+        assertEquals(2, error.line());
     }
 }
