@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * output must equal the case's {@code expected/} when present, and then on each product engine configuration,
  * whose output must equal the oracle's: line by line at parallelism 1, as a multiset above.
  *
- * <p>System properties: {@code conformance.engines} (default {@code flink}; e.g. {@code flink,beam-direct}),
+ * <p>System properties: {@code conformance.engines} (default {@code flink}; e.g. {@code flink,beam-direct}; {@code
+ * beam-flink@1} runs an engine at that parallelism only),
  * {@code conformance.parallelisms} (default {@code 1,4}), {@code conformance.cases} (comma-separated case names;
  * default all), {@code conformance.work} (where outputs are written; default {@code target/conformance}).
  */
@@ -77,8 +78,12 @@ class ConformanceITCase {
         for (ConformanceCase c : ConformanceCase.all(ConformanceCase.CASES_ROOT)) {
             List<DynamicNode> tests = new ArrayList<>();
             tests.add(DynamicTest.dynamicTest("oracle", () -> checkOracle(c)));
-            for (String engine : engines()) {
-                for (int parallelism : parallelisms()) {
+            for (String spec : engines()) {
+                // "engine@p" runs that engine at parallelism p only, as skip.txt names a configuration
+                int at = spec.indexOf('@');
+                String engine = at < 0 ? spec : spec.substring(0, at);
+                List<Integer> parallelisms = at < 0 ? parallelisms() : List.of(Integer.valueOf(spec.substring(at + 1)));
+                for (int parallelism : parallelisms) {
                     tests.add(DynamicTest.dynamicTest(engine + " p=" + parallelism,
                             () -> checkEngine(c, new CliEngine(engine), parallelism)));
                 }

@@ -3,6 +3,7 @@ package org.siddhiql.beam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -14,6 +15,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.siddhiql.beam.runtime.AppClock;
 import org.siddhiql.beam.runtime.GraphLayout;
 import org.siddhiql.beam.runtime.RowEvents;
 import org.siddhiql.beam.runtime.SequencedEvent;
@@ -34,10 +36,11 @@ import org.siddhiql.compiler.schema.StreamSchema;
  * PCollection<Row> highs = alerts.get("HighPriceStream");
  * }</pre>
  *
- * <p>The app runs in event time: an event's timestamp is its element's Beam timestamp, and the app's clock is the
- * latest timestamp seen across its streams once Beam's watermark has passed it, as with Siddhi's
+ * <p>By default the app runs in event time: an event's timestamp is its element's Beam timestamp, and the app's
+ * clock is the latest timestamp seen across its streams once Beam's watermark has passed it, as with Siddhi's
  * {@code @app:playback}. Events of equal timestamp are processed in the order they reach the transform, which Beam
  * does not define. Output rows carry the app's clock when they were emitted as their Beam timestamp.
+ * {@link #withProcessingTime()} runs it on the wall clock instead.
  *
  * <p>The queries' state — windows, aggregates, partial matches, tables — lives in Beam state and timers, so a runner
  * that checkpoints them (the FlinkRunner, with Flink's barrier snapshots) restores it after a failure.
@@ -46,10 +49,12 @@ public final class SiddhiTransform extends PTransform<PCollectionTuple, PCollect
     private static final long serialVersionUID = 1L;
 
     private final AppPlan plan;
+    private final AppClock clock;
 
-    private SiddhiTransform(AppPlan plan) {
+    private SiddhiTransform(AppPlan plan, AppClock clock) {
         super("Siddhi " + plan.name());
         this.plan = plan;
+        this.clock = clock;
     }
 
     /**
@@ -59,7 +64,16 @@ public final class SiddhiTransform extends PTransform<PCollectionTuple, PCollect
      */
     public static SiddhiTransform of(String appText) {
         AppPlan plan = new AppCompiler().compile(appText);
-        return new SiddhiTransform(plan);
+        return new SiddhiTransform(plan, AppClock.EVENT_TIME);
+    }
+
+    /**
+     * The same app on the wall clock, as a live Siddhi app runs: each event is processed when it arrives, stamped
+     * with the time it arrived (its Beam timestamp is not read), and time windows, rate limits and timeouts follow
+     * the machine's clock.
+     */
+    public SiddhiTransform withProcessingTime() {
+        return new SiddhiTransform(plan, AppClock.PROCESSING_TIME);
     }
 
     /** The app's name ({@code @app:name}). */
@@ -96,7 +110,7 @@ public final class SiddhiTransform extends PTransform<PCollectionTuple, PCollect
         PCollectionTuple streams = PCollectionList.of(events)
                 .apply("All input streams", Flatten.pCollections())
                 .setCoder(SequencedEventCoder.of(layout.inputSchemas()))
-                .apply("Queries", new SiddhiGraph(layout));
+                .apply("Queries", new SiddhiGraph(layout, clock));
         PCollectionTuple output = PCollectionTuple.empty(input.getPipeline());
         for (String stream : layout.outputs()) {
             Schema schema = RowEvents.schemaOf(layout.outputSchemas().get(layout.outputs().indexOf(stream)));
@@ -113,12 +127,21 @@ public final class SiddhiTransform extends PTransform<PCollectionTuple, PCollect
         @SuppressWarnings("unchecked")
         PCollection<Row> rows = (PCollection<Row>) value;
         Schema expected = schemaOf(stream);
-        if (!rows.hasSchema() || !rows.getSchema().typesEqual(expected)) {
-            throw new IllegalArgumentException("input '" + stream + "' must be rows of schema " + expected
-                    + (rows.hasSchema() ? ", not " + rows.getSchema() : "; it has no schema")
+        if (!rows.hasSchema() || !describe(rows.getSchema()).equals(describe(expected))) {
+            throw new IllegalArgumentException("input '" + stream + "' must be rows of " + describe(expected)
+                    + (rows.hasSchema() ? ", not " + describe(rows.getSchema()) : "; it has no schema")
                     + " (see SiddhiTransform.schemaOf)");
         }
         return rows;
+    }
+
+    /**
+     * A schema as its fields' names and types, e.g. {@code (symbol STRING, price DOUBLE)}: what rows must agree on
+     * (nullability aside: the stream's fields are nullable, and rows that never hold nulls fit them too).
+     */
+    private static String describe(Schema schema) {
+        return schema.getFields().stream().map(f -> f.getName() + " " + f.getType().getTypeName())
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static final class RowsToEvents extends DoFn<Row, SequencedEvent> {

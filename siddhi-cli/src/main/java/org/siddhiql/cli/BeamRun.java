@@ -28,6 +28,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Instant;
+import org.siddhiql.beam.runtime.AppClock;
 import org.siddhiql.beam.runtime.GraphLayout;
 import org.siddhiql.beam.runtime.SequencedEvent;
 import org.siddhiql.beam.runtime.SequencedEventCoder;
@@ -81,7 +82,7 @@ final class BeamRun {
         PCollectionTuple streams = pipeline
                 .apply("Events file", Create.timestamped(input)
                         .withCoder(SequencedEventCoder.of(layout.inputSchemas())))
-                .apply("Queries", new SiddhiGraph(layout));
+                .apply("Queries", new SiddhiGraph(layout, AppClock.EVENT_TIME));
         for (String stream : outputs) {
             if (!layout.outputs().contains(stream)) {
                 continue; // no query in the graph writes it
@@ -113,6 +114,8 @@ final class BeamRun {
         options.setStreaming(true);
         options.setParallelism(parallelism);
         options.setAttachedMode(true);
+        // Beam's coders already copy what crosses an operator; Flink's extra defensive copy only costs time.
+        options.setFasterCopy(true);
         return options;
     }
 

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.state.MapState;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
 import org.apache.beam.sdk.state.TimerMap;
 import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
@@ -42,6 +43,9 @@ import org.siddhiql.runtime.state.ValueCell;
  * <p>All of an app's keys — the global one and every partition key — are sub-keys of the one Beam key the graph
  * runs on: a partition key's timers fire with the app-wide clock, which only one place that sees every event can
  * know. So the queries run in one task; sources, conversions and sinks around it run at the pipeline's parallelism.
+ *
+ * <p>On the {@link AppClock#PROCESSING_TIME processing-time clock} events are processed on arrival, stamped with the
+ * wall clock, and one processing-time timer wakes the graph at its earliest kernel timer.
  */
 public final class AppGraphFn extends DoFn<KV<String, SequencedEvent>, SequencedEvent> {
     private static final long serialVersionUID = 1L;
@@ -51,6 +55,7 @@ public final class AppGraphFn extends DoFn<KV<String, SequencedEvent>, Sequenced
     private static final String BUFFER = "siddhi-buffer";
     private static final String BUFFERED = "siddhi-buffered";
     private static final String RELEASE = "siddhi-release";
+    private static final String WAKE = "siddhi-wake";
 
     @StateId(VALUES)
     private final StateSpec<MapState<String, byte[]>> valuesSpec =
@@ -72,7 +77,12 @@ public final class AppGraphFn extends DoFn<KV<String, SequencedEvent>, Sequenced
     @TimerFamily(RELEASE)
     private final TimerSpec releaseSpec = TimerSpecs.timerMap(TimeDomain.EVENT_TIME);
 
+    /** On the processing-time clock: set to the earliest kernel timer of any stage. */
+    @TimerId(WAKE)
+    private final TimerSpec wakeSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
+
     private final GraphLayout layout;
+    private final AppClock appClock;
 
     private transient BeamStateProvider state;
     private transient List<GraphStage> stages;
@@ -82,11 +92,17 @@ public final class AppGraphFn extends DoFn<KV<String, SequencedEvent>, Sequenced
     private transient ValueCell<Long> clock;
     private transient ValueCell<Long> emitted;
     private transient Counter droppedEvents;
-    /** The receiver of the timer firing in hand; only set while one runs. */
+    private transient ValueCell<Long> appStart;
+    /** Where the element or timer in hand sends its outputs; only set while one is processed. */
     private transient MultiOutputReceiver receiver;
+    /** The earliest Beam timestamp outputs of the element or timer in hand may have. */
+    private transient long outputFloor;
+    /** On the processing-time clock, the wall clock when the element or timer in hand started. */
+    private transient long wallClock;
 
-    public AppGraphFn(GraphLayout layout) {
+    public AppGraphFn(GraphLayout layout, AppClock appClock) {
         this.layout = layout;
+        this.appClock = appClock;
         this.bufferSpec = StateSpecs.map(StringUtf8Coder.of(), SequencedEventCoder.of(layout.inputSchemas()));
     }
 
@@ -108,15 +124,32 @@ public final class AppGraphFn extends DoFn<KV<String, SequencedEvent>, Sequenced
         stages.forEach(stage -> contexts.put(stage, new StageContext(stage)));
         clock = state.globalValue("clock", Codecs.LONG);
         emitted = state.globalValue("emitted", Codecs.LONG);
+        appStart = state.globalValue("appStart", Codecs.LONG);
         droppedEvents = Metrics.counter(AppGraphFn.class, "siddhiDroppedEvents");
     }
 
     @ProcessElement
-    public void processElement(@Element KV<String, SequencedEvent> element,
+    public void processElement(@Element KV<String, SequencedEvent> element, @Timestamp Instant elementTime,
+            @StateId(VALUES) MapState<String, byte[]> values,
+            @StateId(ENTRIES) MapState<String, byte[]> entries,
             @StateId(BUFFER) MapState<String, SequencedEvent> buffer,
             @StateId(BUFFERED) MapState<Long, Integer> buffered,
-            @TimerFamily(RELEASE) TimerMap release) {
+            @TimerFamily(RELEASE) TimerMap release,
+            @TimerId(WAKE) Timer wake,
+            MultiOutputReceiver out) {
         SequencedEvent event = element.getValue();
+        if (appClock == AppClock.PROCESSING_TIME) {
+            begin(values, entries, out, elementTime);
+            try {
+                advanceClock(wallClock);
+                Event arrived = new Event(wallClock, event.event().data(), event.event().type());
+                deliver(layout.inputStreams().get(event.stream()), arrived);
+                rearm(wake, elementTime);
+            } finally {
+                receiver = null;
+            }
+            return;
+        }
         long timestamp = event.event().timestamp();
         Integer waiting = buffered.get(timestamp).read();
         int count = waiting == null ? 0 : waiting;
@@ -147,23 +180,65 @@ public final class AppGraphFn extends DoFn<KV<String, SequencedEvent>, Sequenced
         }
         buffered.remove(timestamp);
         events.sort(Comparator.comparingLong(SequencedEvent::seq)); // stable: arrival order among equal seqs
-        state.bind(values, entries);
-        receiver = out;
+        begin(values, entries, out, new Instant(timestamp));
         try {
-            for (GraphStage stage : stages) {
-                stage.startTriggers(contexts.get(stage));
-            }
             for (SequencedEvent event : events) {
                 advanceClock(timestamp);
-                String stream = layout.inputStreams().get(event.stream());
-                for (GraphStage stage : stages) {
-                    if (stage != afterPartitions) {
-                        stage.onEvent(stream, event.event(), contexts.get(stage));
-                    }
-                }
+                deliver(layout.inputStreams().get(event.stream()), event.event());
             }
         } finally {
             receiver = null;
+        }
+    }
+
+    /** On the processing-time clock: the earliest kernel timer has come. */
+    @OnTimer(WAKE)
+    public void wake(OnTimerContext timer,
+            @StateId(VALUES) MapState<String, byte[]> values,
+            @StateId(ENTRIES) MapState<String, byte[]> entries,
+            @TimerId(WAKE) Timer wake,
+            MultiOutputReceiver out) {
+        begin(values, entries, out, timer.timestamp());
+        try {
+            advanceClock(wallClock);
+            rearm(wake, timer.timestamp());
+        } finally {
+            receiver = null;
+        }
+    }
+
+    /** Binds the state and outputs of the element or timer in hand, and starts the triggers on first use. */
+    private void begin(MapState<String, byte[]> values, MapState<String, byte[]> entries, MultiOutputReceiver out,
+            Instant floor) {
+        state.bind(values, entries);
+        receiver = out;
+        outputFloor = floor.getMillis();
+        wallClock = System.currentTimeMillis();
+        for (GraphStage stage : stages) {
+            stage.startTriggers(contexts.get(stage), appClock == AppClock.PROCESSING_TIME);
+        }
+    }
+
+    /** An event from outside the graph, to every stage but the one reading partitions' outputs. */
+    private void deliver(String stream, Event event) {
+        for (GraphStage stage : stages) {
+            if (stage != afterPartitions) {
+                stage.onEvent(stream, event, contexts.get(stage));
+            }
+        }
+    }
+
+    /** Sets the wake-up timer to the earliest kernel timer of any stage, if there is one. */
+    private void rearm(Timer wake, Instant floor) {
+        Long earliest = null;
+        for (GraphStage stage : stages) {
+            Long due = stage.earliestTimer();
+            if (due != null && (earliest == null || due < earliest)) {
+                earliest = due;
+            }
+        }
+        if (earliest != null) {
+            wake.withOutputTimestamp(floor).set(new Instant(Math.max(earliest, wallClock)));
         }
     }
 
@@ -195,7 +270,15 @@ public final class AppGraphFn extends DoFn<KV<String, SequencedEvent>, Sequenced
 
         @Override
         public long appStartTime() {
-            return 0L; // Siddhi's playback clock starts at 0
+            if (appClock == AppClock.EVENT_TIME) {
+                return 0L; // Siddhi's playback clock starts at 0
+            }
+            Long start = appStart.get();
+            if (start == null) {
+                start = wallClock; // the first element or timer: when the app started, restored with the state
+                appStart.set(start);
+            }
+            return start;
         }
 
         @Override
@@ -216,7 +299,8 @@ public final class AppGraphFn extends DoFn<KV<String, SequencedEvent>, Sequenced
                 long seq = count == null ? 0 : count;
                 emitted.set(seq + 1);
                 receiver.get(layout.outputTag(stream))
-                        .outputWithTimestamp(new SequencedEvent(output, seq, event), new Instant(currentTime()));
+                        .outputWithTimestamp(new SequencedEvent(output, seq, event),
+                                new Instant(Math.max(currentTime(), outputFloor)));
             }
             if (afterPartitions != null && stage != afterPartitions && layout.readAfterPartitions(stream)) {
                 // Stateless queries (the compiler admits no others there): handing the event on at once keeps order.

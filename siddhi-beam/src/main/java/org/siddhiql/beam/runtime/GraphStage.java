@@ -59,11 +59,15 @@ final class GraphStage {
         return name;
     }
 
-    /** Starts the kernel's triggers unless they have started; a no-op for graphs without triggers. */
-    void startTriggers(StreamContext context) {
+    /**
+     * Starts the kernel's triggers unless they have started; a no-op for graphs without triggers.
+     *
+     * @param liveClock whether the app runs on the wall clock, which starts periodic triggers at once
+     */
+    void startTriggers(StreamContext context, boolean liveClock) {
         if (kernel.hasTriggers()) {
             state.subKey(globalKey());
-            kernel.startTriggers(context, false);
+            kernel.startTriggers(context, liveClock);
         }
     }
 
@@ -95,6 +99,11 @@ final class GraphStage {
                 purge.fireDue(context);
             }
         }
+    }
+
+    /** The earliest time a sub-key of this stage asked to be woken at, or null. */
+    Long earliestTimer() {
+        return timers.earliest();
     }
 
     /** Called by the stage's kernels (through the context) to be woken at {@code time} on the current sub-key. */

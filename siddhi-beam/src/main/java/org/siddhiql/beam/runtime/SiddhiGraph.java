@@ -26,9 +26,11 @@ public final class SiddhiGraph extends PTransform<PCollection<SequencedEvent>, P
     private static final String APP_KEY = "app";
 
     private final GraphLayout layout;
+    private final AppClock clock;
 
-    public SiddhiGraph(GraphLayout layout) {
+    public SiddhiGraph(GraphLayout layout, AppClock clock) {
         this.layout = layout;
+        this.clock = clock;
     }
 
     @Override
@@ -40,7 +42,7 @@ public final class SiddhiGraph extends PTransform<PCollection<SequencedEvent>, P
         PCollectionTuple result = events
                 .apply("On the app key", WithKeys.of(APP_KEY))
                 .setCoder(KvCoder.of(StringUtf8Coder.of(), events.getCoder()))
-                .apply("Run queries", ParDo.of(new AppGraphFn(layout))
+                .apply("Run queries", ParDo.of(new AppGraphFn(layout, clock))
                         .withOutputTags(main, TupleTagList.of(outputs)));
         SequencedEventCoder coder = SequencedEventCoder.of(layout.outputSchemas());
         PCollectionTuple streams = PCollectionTuple.empty(events.getPipeline());

@@ -178,10 +178,16 @@ public final class SelectorKernel {
         Object[] states = loadStates(key);
         Row row = new Row(event, states);
         Object[] data = new Object[projections.length];
-        for (int i = 0; i < projections.length; i++) {
-            data[i] = projections[i].evaluate(row);
+        try {
+            for (int i = 0; i < projections.length; i++) {
+                data[i] = projections[i].evaluate(row);
+            }
+        } finally {
+            // Aggregators update their states as the projections run: a projection failing after them leaves them
+            // updated in Siddhi, so they are stored even then (on a heap backend the mutation stuck anyway; on
+            // RocksDB or Beam state it would be lost).
+            storeStates(key, states);
         }
-        storeStates(key, states);
         return new Event(event.timestamp(), data, event.type());
     }
 
