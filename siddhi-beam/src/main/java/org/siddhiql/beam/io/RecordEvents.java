@@ -2,7 +2,6 @@ package org.siddhiql.beam.io;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -17,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A source's records to events of its stream by the source's {@code @map}, as the Flink backend maps them: an event's
- * timestamp is the moment its record was read (live sources run on the wall clock, as in Siddhi).
+ * A source's records to events of its stream by the source's {@code @map}, as the Flink backend maps them, stamped
+ * with the moment they were read. (The graph runs on the processing-time clock: it processes events as they arrive
+ * and stamps them again then, so neither stamp nor sequence number decides anything there.)
  *
  * <p>A record that does not map is counted in the Beam counter {@code unmappedRecords} of namespace
  * {@code stream=<name>} and follows the stream's {@code @OnError}: with {@code action='STREAM'} it goes on to the
@@ -27,11 +27,6 @@ import org.slf4j.LoggerFactory;
 final class RecordEvents implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RecordEvents.class);
-    /**
-     * Arrival order across this JVM's sources: the graph processes events of equal timestamps in this order, as
-     * Siddhi processes events in the order they arrive. Not query state: only a tie-break between events in flight.
-     */
-    private static final AtomicLong ARRIVALS = new AtomicLong();
 
     private final String stream;
     private final int streamIndex;
@@ -71,11 +66,11 @@ final class RecordEvents implements Serializable {
                 return;
             }
             Event fault = new Event(now.getMillis(), FaultRecords.faultData(attributes, which.get(), e));
-            out.outputWithTimestamp(new SequencedEvent(faultStreamIndex, ARRIVALS.incrementAndGet(), fault), now);
+            out.outputWithTimestamp(new SequencedEvent(faultStreamIndex, 0, fault), now);
             return;
         }
         for (Object[] data : events) {
-            out.outputWithTimestamp(new SequencedEvent(streamIndex, ARRIVALS.incrementAndGet(),
+            out.outputWithTimestamp(new SequencedEvent(streamIndex, 0,
                     new Event(now.getMillis(), data)), now);
         }
     }

@@ -19,6 +19,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.siddhiql.beam.runtime.AppClock;
 import org.siddhiql.beam.runtime.GraphLayout;
 import org.siddhiql.beam.runtime.RowEvents;
 import org.siddhiql.beam.runtime.SequencedEvent;
@@ -53,8 +54,8 @@ import org.siddhiql.runtime.fault.StreamFaults;
  * position, raised by {@link #of}: Beam has no connector for it here, and an app is never run without one of its
  * connectors.
  *
- * <p>Live sources run on the wall clock: an event's timestamp is the moment its record was read, as on the Flink
- * backend. The output streams that have no {@code @sink} are returned, as rows tagged by the stream's name, for the
+ * <p>Live sources run on the wall clock, as on the Flink backend: the queries process events as they arrive, and time
+ * windows, rate limits and timeouts follow the machine's clock ({@link AppClock#PROCESSING_TIME}). The output streams that have no {@code @sink} are returned, as rows tagged by the stream's name, for the
  * caller to write or ignore.
  */
 public final class SiddhiConnectors extends PTransform<PBegin, PCollectionTuple> {
@@ -135,7 +136,7 @@ public final class SiddhiConnectors extends PTransform<PBegin, PCollectionTuple>
         PCollectionTuple streams = PCollectionList.of(inputs)
                 .apply("All sources", Flatten.pCollections())
                 .setCoder(inputCoder)
-                .apply("Queries", new SiddhiGraph(layout));
+                .apply("Queries", new SiddhiGraph(layout, AppClock.PROCESSING_TIME));
         perStream.clear();
         for (SinkSpec spec : plan.sinks()) {
             if (!layout.outputs().contains(spec.stream())) {
