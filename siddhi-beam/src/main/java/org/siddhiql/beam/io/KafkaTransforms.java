@@ -38,6 +38,7 @@ final class KafkaTransforms {
     }
 
     static PCollection<SequencedEvent> read(PBegin begin, SourceSpec spec, RecordEvents mapping, String name) {
+        KafkaCheckpointTrust.ensure(); // runners that checkpoint in this JVM (the DirectRunner, an embedded Flink)
         Map<String, Object> consumer = new HashMap<>();
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, spec.option("group.id"));
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -91,6 +92,12 @@ final class KafkaTransforms {
 
         MapRecords(RecordEvents mapping) {
             this.mapping = mapping;
+        }
+
+        /** On each worker that runs the source: this step is fused with it. */
+        @Setup
+        public void setup() {
+            KafkaCheckpointTrust.ensure();
         }
 
         @ProcessElement
