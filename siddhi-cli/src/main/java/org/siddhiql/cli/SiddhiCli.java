@@ -104,7 +104,11 @@ public final class SiddhiCli {
             "With --events: over an events file, in event time (Siddhi's playback).",
             "Without: an app with @source annotations runs from its sources into its @sink streams, in processing "
                     + "time, checkpointing, until cancelled (Ctrl-C); any other app over events typed on standard "
-                    + "input, in processing time (\"ts\" optional)."})
+                    + "input, in processing time (\"ts\" optional).",
+            "With --engine beam-direct|beam-flink: as a Beam pipeline, over --events or, for an app with @source "
+                    + "(kafka, file; sinks kafka, file, log), from its sources, with Beam's pipeline options after "
+                    + "--, e.g. run app.siddhi --engine beam-flink -- --flinkMaster=localhost:8081 "
+                    + "--checkpointingInterval=10000 --parallelism=2"})
     static final class Run extends AppCommand {
         @Option(names = "--events", paramLabel = "EVENTS",
                 description = "JSON-lines events: {\"stream\":..,\"ts\":..,\"data\":[..]} per line, in time order")
@@ -152,6 +156,13 @@ public final class SiddhiCli {
                 + "AWS_SECRET_ACCESS_KEY in the environment); values are never printed"})
         Map<String, String> settings = new LinkedHashMap<>();
 
+        @Parameters(index = "1..*", paramLabel = "BEAM_OPTION", description = {"after --, with --engine beam-direct "
+                + "or beam-flink and an app with @source: Beam's pipeline options, e.g. -- --flinkMaster=host:8081 "
+                + "--checkpointingInterval=10000 --parallelism=2 (the engine chooses the runner; unless given, "
+                + "--parallelism and, on Flink, --checkpoint-interval of this command apply, and --flinkMaster is "
+                + "[auto], an embedded cluster)"})
+        List<String> pipelineOptions = new ArrayList<>();
+
         @Override
         int execute(AppPlan plan) throws Exception {
             if (parallelism < 1) {
@@ -168,8 +179,16 @@ public final class SiddhiCli {
             if (out != null) {
                 EmbeddedRun.requireDirectory(out);
             }
+            if (beam && events == null && !plan.sources().isEmpty()) {
+                return runConnectedOnBeam();
+            }
+            if (!pipelineOptions.isEmpty()) {
+                throw new UserError("Beam pipeline options (after --) need --engine " + BeamRun.DIRECT + " or "
+                        + BeamRun.FLINK + " and an app with @source (no --events)");
+            }
             if (beam && (events == null || savepoint != null)) {
-                throw new UserError("--engine " + engine + " runs over --events (without --savepoint)");
+                throw new UserError("--engine " + engine + " runs over --events (without --savepoint) or an app with"
+                        + " @source");
             }
             if (events == null && !plan.sources().isEmpty()) {
                 return runConnected(plan);
@@ -221,6 +240,18 @@ public final class SiddhiCli {
             String restore = fromSavepoint == null ? null : existing(location(fromSavepoint)).toString();
             new ConnectedRun(plan, parallelism, checkpointInterval, storage, restore, allowNonRestoredState, out,
                     settings).withMetricsPort(metricsPort).run(spec.commandLine().getErr());
+            return 0;
+        }
+
+        /** An app with @source on Beam: Beam's own options after --, instead of the Flink run's checkpoint flags. */
+        private int runConnectedOnBeam() throws IOException {
+            if (savepoint != null || checkpointDir != null || fromSavepoint != null || allowNonRestoredState
+                    || !settings.isEmpty() || metricsPort != null) {
+                throw new UserError("--engine " + engine + " takes Beam's pipeline options after --, not --savepoint,"
+                        + " --checkpoint-dir, --from-savepoint, --allow-non-restored-state, -D or --metrics-port");
+            }
+            new BeamConnectedRun(appText, engine, parallelism, checkpointInterval, out, pipelineOptions)
+                    .run(spec.commandLine().getErr());
             return 0;
         }
 
