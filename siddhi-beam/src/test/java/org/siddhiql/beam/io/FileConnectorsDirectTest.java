@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -14,9 +15,10 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.siddhiql.connectors.log.EventLog;
 
 /**
- * A file source and file sinks on the DirectRunner: a bounded pipeline that ends with its input. A line that does
+ * A file source, file sinks and a log sink on the DirectRunner: a bounded pipeline that ends with its input. A line that does
  * not map goes to the stream's fault stream, as the app's {@code @OnError(action='STREAM')} asks.
  */
 class FileConnectorsDirectTest {
@@ -36,6 +38,7 @@ class FileConnectorsDirectTest {
                 "@source(type='file', dir.uri='" + in.toUri() + "', tailing='false', @map(type='csv'))",
                 "define stream Trades (symbol string, price double, volume long);",
                 "@sink(type='file', file.uri='" + alerts + "', @map(type='json'))",
+                "@sink(type='log', prefix='ALERT', @map(type='keyvalue'))",
                 "define stream Alerts (symbol string, price double);",
                 "@sink(type='file', file.uri='" + faults + "', @map(type='csv'))",
                 "define stream Faults (symbol string, what string);",
@@ -46,7 +49,11 @@ class FileConnectorsDirectTest {
         Pipeline pipeline = Pipeline.create(options);
         pipeline.apply(SiddhiConnectors.of(app));
 
-        assertEquals(PipelineResult.State.DONE, pipeline.run().waitUntilFinish());
+        List<String> logged = new ArrayList<>();
+        try (LogCapture capture = new LogCapture(EventLog.LOGGER, logged)) {
+            assertEquals(PipelineResult.State.DONE, pipeline.run().waitUntilFinish());
+        }
+        assertEquals(List.of("INFO ALERT : {symbol=WSO2, price=155.0}"), logged);
         assertEquals(List.of("{\"event\":{\"symbol\":\"WSO2\",\"price\":155.0}}"),
                 KafkaRoundTrip.awaitLines(alerts, 1, Duration.ZERO));
         assertEquals(List.of(",unmapped"), KafkaRoundTrip.awaitLines(faults, 1, Duration.ZERO));
