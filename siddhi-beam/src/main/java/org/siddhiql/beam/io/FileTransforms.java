@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -23,6 +24,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.joda.time.Duration;
 import org.siddhiql.beam.runtime.SequencedEvent;
+import org.siddhiql.compiler.CompileException;
+import org.siddhiql.compiler.connector.ConnectorSpec;
 import org.siddhiql.compiler.connector.SinkSpec;
 import org.siddhiql.compiler.connector.SourceSpec;
 
@@ -48,9 +51,9 @@ final class FileTransforms {
     }
 
     static PCollection<SequencedEvent> read(PBegin begin, SourceSpec spec, RecordEvents mapping, String name) {
-        String directory = spec.option("dir.uri");
-        FileIO.Match match = FileIO.match().filepattern(directory == null ? localPathOf(spec.option("file.uri"))
-                : localPathOf(directory).replaceAll("/+$", "") + "/**");
+        boolean directory = spec.option("dir.uri") != null;
+        String path = pathOf(spec, directory ? "dir.uri" : "file.uri", directory);
+        FileIO.Match match = FileIO.match().filepattern(directory ? path.replaceAll("/+$", "") + "/**" : path);
         String interval = spec.option("dir.polling.interval");
         if (interval != null) {
             match = match.continuously(Duration.millis(Long.parseLong(interval)), Watch.Growth.never());
@@ -83,13 +86,32 @@ final class FileTransforms {
                                 .discardingFiredPanes())
                         .apply("Files", FileIO.<byte[]>write()
                                 .via(new LineSink())
-                                .to(localPathOf(spec.option("file.uri")))
+                                .to(pathOf(spec, "file.uri", true))
                                 .withPrefix("part")
                                 .withSuffix("." + spec.map().type())
                                 .withNumShards(1));
                 return PDone.in(records.getPipeline());
             }
         };
+    }
+
+    /**
+     * The path an option names, checked to be on one of the pipeline's file systems (Beam's registry is set up when
+     * the pipeline is created, so this is checked when the pipeline is built).
+     *
+     * @throws CompileException at the connector's annotation when no file system of the pipeline has its scheme
+     */
+    private static String pathOf(ConnectorSpec spec, String option, boolean directory) {
+        String path = localPathOf(spec.option(option));
+        try {
+            FileSystems.matchNewResource(path, directory);
+        } catch (IllegalArgumentException e) {
+            String annotation = spec instanceof SourceSpec ? "@source" : "@sink";
+            throw new CompileException(spec.line(), spec.column(), annotation + " of stream '" + spec.stream()
+                    + "': " + option + " '" + spec.options().get(option) + "' is on no file system of this Beam"
+                    + " pipeline: " + e.getMessage());
+        }
+        return path;
     }
 
     /**

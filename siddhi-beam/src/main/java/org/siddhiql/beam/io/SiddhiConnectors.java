@@ -52,7 +52,8 @@ import org.siddhiql.runtime.fault.StreamFaults;
  * {@link FileTransforms}, {@link EventLog}); every {@code @map} type is supported. An annotation of another type
  * ({@code http}, {@code s3}, {@code inMemory}, {@code iceberg}, {@code delta}) is a {@link CompileException} at its
  * position, raised by {@link #of}: Beam has no connector for it here, and an app is never run without one of its
- * connectors.
+ * connectors. So is a file path on no file system of the pipeline, raised when the pipeline is built (Beam knows
+ * its file systems from the pipeline's options).
  *
  * <p>Live sources run on the wall clock, as on the Flink backend: the queries process events as they arrive, and time
  * windows, rate limits and timeouts follow the machine's clock ({@link AppClock#PROCESSING_TIME}). The output streams that have no {@code @sink} are returned, as rows tagged by the stream's name, for the

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.siddhiql.compiler.CompileException;
 
@@ -47,6 +49,19 @@ class SiddhiConnectorsTest {
                         + "from In select a insert into Out;\n"));
         assertEquals("app.siddhi:3:1: @sink of stream 'Out' is exactly_once, which the Beam engine's Kafka sink"
                 + " does not offer: it writes at least once", e.format("app.siddhi"));
+    }
+
+    @Test
+    void aFileOnNoFileSystemOfThePipelineFailsAtItsAnnotationWhenThePipelineIsBuilt() {
+        SiddhiConnectors app = SiddhiConnectors.of(KAFKA_SOURCE
+                + "define stream In (a int);\n"
+                + "@sink(type='file', file.uri='s3://bucket/out', @map(type='csv'))\n"
+                + "define stream Out (a int);\n"
+                + "from In select a insert into Out;\n");
+        Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+        CompileException e = assertThrows(CompileException.class, () -> pipeline.apply(app));
+        assertEquals("app.siddhi:3:1: @sink of stream 'Out': file.uri 's3://bucket/out' is on no file system of this"
+                + " Beam pipeline: No filesystem found for scheme s3", e.format("app.siddhi"));
     }
 
     @Test
