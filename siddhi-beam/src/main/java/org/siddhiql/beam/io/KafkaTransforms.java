@@ -55,12 +55,16 @@ final class KafkaTransforms {
                 .apply(name + " mapping", ParDo.of(new MapRecords(mapping)));
     }
 
-    static KafkaIO.Write<Void, byte[]> write(SinkSpec spec) {
-        String guarantee = spec.option(ConnectorCompiler.DELIVERY_GUARANTEE);
-        if ("exactly_once".equals(guarantee)) {
+    /** @throws CompileException at the sink's annotation when it asks for exactly-once delivery */
+    static void requireAtLeastOnce(SinkSpec spec) {
+        if ("exactly_once".equals(spec.option(ConnectorCompiler.DELIVERY_GUARANTEE))) {
             throw new CompileException(spec.line(), spec.column(), "@sink of stream '" + spec.stream()
                     + "' is exactly_once, which the Beam engine's Kafka sink does not offer: it writes at least once");
         }
+    }
+
+    static KafkaIO.Write<Void, byte[]> write(SinkSpec spec) {
+        requireAtLeastOnce(spec);
         return KafkaIO.<Void, byte[]>write()
                 .withBootstrapServers(spec.option("bootstrap.servers"))
                 .withTopic(spec.option("topic"))

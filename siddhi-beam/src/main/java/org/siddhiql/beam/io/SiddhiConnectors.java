@@ -92,7 +92,7 @@ public final class SiddhiConnectors extends PTransform<PBegin, PCollectionTuple>
                         + "' is not supported yet: insert into another stream and sink that");
             }
             if (spec.type().equals("kafka")) {
-                KafkaTransforms.write(spec); // checks the delivery guarantee
+                KafkaTransforms.requireAtLeastOnce(spec);
             }
         }
         // What the mappers' libraries check (a JSONPath, an Avro schema) fails here rather than in a worker.
