@@ -23,6 +23,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.siddhiql.beam.runtime.AppClock;
 import org.siddhiql.beam.runtime.GraphLayout;
 import org.siddhiql.beam.runtime.SequencedEvent;
 import org.siddhiql.beam.runtime.SequencedEventCoder;
@@ -99,7 +100,7 @@ final class TradesPipeline {
                         .withTimestampFn(new EventTime()))
                 .apply("Trades", ParDo.of(new ToTrade(layout.inputStreams().indexOf("Trades"), run.name)))
                 .setCoder(SequencedEventCoder.of(layout.inputSchemas()))
-                .apply("Queries", new SiddhiGraph(layout));
+                .apply("Queries", new SiddhiGraph(layout, AppClock.EVENT_TIME));
         List<PCollection<KV<Long, String>>> lines = new ArrayList<>();
         for (String stream : layout.outputs()) {
             lines.add(streams.get(layout.outputTag(stream))
