@@ -63,6 +63,7 @@ final class BeamRun {
 
     void run(Path outDir) throws IOException {
         if (outDir != null) {
+            Files.createDirectories(outDir);
             for (String stream : outputs) {
                 Files.writeString(outDir.resolve(stream + ".jsonl"), "");
             }
