@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -57,5 +58,32 @@ class FileConnectorsDirectTest {
         assertEquals(List.of("{\"event\":{\"symbol\":\"WSO2\",\"price\":155.0}}"),
                 KafkaRoundTrip.awaitLines(alerts, 1, Duration.ZERO));
         assertEquals(List.of(",unmapped"), KafkaRoundTrip.awaitLines(faults, 1, Duration.ZERO));
+    }
+
+    @Test
+    void watchesADirectoryForNewFilesWithAPollingInterval() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path alerts = dir.resolve("alerts");
+        String app = String.join("\n",
+                "@source(type='file', dir.uri='" + in + "', dir.polling.interval='100', tailing='false',"
+                        + " @map(type='csv'))",
+                "define stream Trades (symbol string, price double, volume long);",
+                "@sink(type='file', file.uri='" + alerts + "', @map(type='csv'))",
+                "define stream Alerts (symbol string, price double);",
+                "from Trades[price > 100.0] select symbol, price insert into Alerts;");
+        DirectOptions options = PipelineOptionsFactory.as(DirectOptions.class);
+        options.setRunner(DirectRunner.class);
+        options.setBlockOnRun(false); // a watched directory never ends: the test cancels the run
+        Pipeline pipeline = Pipeline.create(options);
+        pipeline.apply(SiddhiConnectors.of(app));
+        PipelineResult result = pipeline.run();
+        try {
+            // complete when it appears, as the source requires: written aside, then moved in
+            Path file = Files.write(dir.resolve("b.csv"), List.of("IBM,176.0,200", "ORCL,45.0,40"), UTF_8);
+            Files.move(file, in.resolve("b.csv"));
+            assertEquals(List.of("IBM,176.0"), KafkaRoundTrip.awaitLines(alerts, 1, Duration.ofSeconds(60)));
+        } finally {
+            result.cancel();
+        }
     }
 }
