@@ -130,7 +130,7 @@ class SiddhiCliTest {
         Path events = write("events.jsonl", "");
         CliRun result = CliRun.of("run", app.toString(), "--events", events.toString(), "--engine", "storm");
         assertEquals(1, result.exitCode());
-        assertEquals("engine 'storm' is not available yet; use --engine flink", result.errLine());
+        assertEquals("unknown engine 'storm'; use flink, beam-direct or beam-flink", result.errLine());
     }
 
     @Test
