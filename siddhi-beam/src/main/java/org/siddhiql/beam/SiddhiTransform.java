@@ -16,6 +16,7 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.siddhiql.beam.runtime.AppClock;
+import org.siddhiql.beam.runtime.EventsToRows;
 import org.siddhiql.beam.runtime.GraphLayout;
 import org.siddhiql.beam.runtime.RowEvents;
 import org.siddhiql.beam.runtime.SequencedEvent;
@@ -156,20 +157,6 @@ public final class SiddhiTransform extends PTransform<PCollectionTuple, PCollect
         public void process(@Element Row row, @Timestamp org.joda.time.Instant timestamp,
                 OutputReceiver<SequencedEvent> out) {
             out.output(new SequencedEvent(stream, 0, RowEvents.toEvent(row, timestamp.getMillis())));
-        }
-    }
-
-    private static final class EventsToRows extends DoFn<SequencedEvent, Row> {
-        private static final long serialVersionUID = 1L;
-        private final Schema schema;
-
-        EventsToRows(Schema schema) {
-            this.schema = schema;
-        }
-
-        @ProcessElement
-        public void process(@Element SequencedEvent event, OutputReceiver<Row> out) {
-            out.output(RowEvents.toRow(event.event(), schema));
         }
     }
 }

@@ -20,6 +20,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.siddhiql.beam.runtime.AppClock;
+import org.siddhiql.beam.runtime.EventsToRows;
 import org.siddhiql.beam.runtime.GraphLayout;
 import org.siddhiql.beam.runtime.RowEvents;
 import org.siddhiql.beam.runtime.SequencedEvent;
@@ -34,7 +35,6 @@ import org.siddhiql.compiler.plan.AppPlan;
 import org.siddhiql.connectors.log.EventLog;
 import org.siddhiql.connectors.map.Mappers;
 import org.siddhiql.connectors.map.SinkMapper;
-import org.siddhiql.runtime.event.Event;
 import org.siddhiql.runtime.fault.StreamFaults;
 
 /**
@@ -149,7 +149,7 @@ public final class SiddhiConnectors extends PTransform<PBegin, PCollectionTuple>
         for (String stream : unsunkStreams()) {
             Schema schema = RowEvents.schemaOf(plan.stream(stream));
             PCollection<Row> rows = streams.get(layout.outputTag(stream))
-                    .apply("Rows of " + stream, ParDo.of(new ToRows(schema)))
+                    .apply("Rows of " + stream, ParDo.of(new EventsToRows(schema)))
                     .setRowSchema(schema);
             unsunk = unsunk.and(new TupleTag<Row>(stream), rows);
         }
@@ -209,21 +209,6 @@ public final class SiddhiConnectors extends PTransform<PBegin, PCollectionTuple>
         @ProcessElement
         public void process(@Element SequencedEvent event) {
             log.log(event.event());
-        }
-    }
-
-    private static final class ToRows extends DoFn<SequencedEvent, Row> {
-        private static final long serialVersionUID = 1L;
-        private final Schema schema;
-
-        ToRows(Schema schema) {
-            this.schema = schema;
-        }
-
-        @ProcessElement
-        public void process(@Element SequencedEvent event, OutputReceiver<Row> out) {
-            Event data = event.event();
-            out.output(RowEvents.toRow(data, schema));
         }
     }
 }
