@@ -1,17 +1,11 @@
 package org.siddhiql.beam.runtime;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.state.MapState;
-import org.siddhiql.runtime.fault.EngineFailure;
 import org.siddhiql.runtime.state.MapCell;
 import org.siddhiql.runtime.state.StateCodec;
 import org.siddhiql.runtime.state.StateProvider;
@@ -34,6 +28,7 @@ final class BeamStateProvider implements StateProvider {
     private MapState<String, byte[]> values;
     private MapState<String, byte[]> entries;
     private String subKey = "";
+    private final StateBytes stateBytes = new StateBytes();
 
     /** Makes the cells read and write these states until the next call. */
     void bind(MapState<String, byte[]> values, MapState<String, byte[]> entries) {
@@ -169,21 +164,11 @@ final class BeamStateProvider implements StateProvider {
         return subKey.length() + "|" + subKey + "|" + name;
     }
 
-    private static <T> byte[] encode(StateCodec<T> codec, T value) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            codec.encode(value, new DataOutputStream(bytes));
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new EngineFailure("cannot encode state", e);
-        }
+    private <T> byte[] encode(StateCodec<T> codec, T value) {
+        return stateBytes.encode(codec, value);
     }
 
     private static <T> T decode(StateCodec<T> codec, byte[] bytes) {
-        try {
-            return codec.decode(new DataInputStream(new ByteArrayInputStream(bytes)));
-        } catch (IOException e) {
-            throw new EngineFailure("cannot decode state", e);
-        }
+        return StateBytes.decode(codec, bytes);
     }
 }
