@@ -100,6 +100,17 @@ final class BeamStateProvider implements StateProvider {
         };
     }
 
+    /** A map cell of the app, the same whatever the current sub-key; see {@link EntryCell#first}. */
+    <K, V> EntryCell<K, V> globalMap(String name, StateCodec<K> keyCodec, StateCodec<V> valueCodec) {
+        String prefix = "global|" + name + KEY_SEPARATOR;
+        return new EntryCell<>(keyCodec, valueCodec) {
+            @Override
+            String prefix() {
+                return prefix;
+            }
+        };
+    }
+
     /**
      * A map cell's entries in the Beam state of map entries, each under the cell's prefix and its encoded key; the
      * {@link EntryIndex} finds a cell's entries without scanning those of every other cell.
@@ -150,6 +161,13 @@ final class BeamStateProvider implements StateProvider {
                 found.add(entry(prefix, id));
             }
             return found;
+        }
+
+        /** The entry of the least encoded key, or null when the cell is empty. */
+        Map.Entry<K, V> first() {
+            String prefix = prefix();
+            String id = index.first(prefix);
+            return id == null ? null : entry(prefix, id);
         }
 
         @Override
