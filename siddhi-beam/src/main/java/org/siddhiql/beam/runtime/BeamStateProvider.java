@@ -1,17 +1,11 @@
 package org.siddhiql.beam.runtime;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.state.MapState;
-import org.siddhiql.runtime.fault.EngineFailure;
 import org.siddhiql.runtime.state.MapCell;
 import org.siddhiql.runtime.state.StateCodec;
 import org.siddhiql.runtime.state.StateProvider;
@@ -25,7 +19,7 @@ import org.siddhiql.runtime.state.ValueCell;
  *
  * <p>The cells hold no values: each call reads or writes the Beam state bound for the element or timer in hand
  * ({@link #bind}), so everything is in the runner's state — Flink keyed state on the FlinkRunner, checkpointed with
- * its barriers.
+ * its barriers. Only the sorted ids of the map entries are also in memory ({@link EntryIndex}), as a cache.
  */
 final class BeamStateProvider implements StateProvider {
     /** Separates a cell's id from an encoded map key; never part of a cell name. */
@@ -34,11 +28,14 @@ final class BeamStateProvider implements StateProvider {
     private MapState<String, byte[]> values;
     private MapState<String, byte[]> entries;
     private String subKey = "";
+    private final StateBytes stateBytes = new StateBytes();
+    private final EntryIndex index = new EntryIndex();
 
     /** Makes the cells read and write these states until the next call. */
     void bind(MapState<String, byte[]> values, MapState<String, byte[]> entries) {
         this.values = values;
         this.entries = entries;
+        index.sync(values, entries);
     }
 
     /** Scopes the cells to a sub-key: {@code ""} for the app's global state, a partition key otherwise. */
@@ -95,73 +92,101 @@ final class BeamStateProvider implements StateProvider {
 
     @Override
     public <K, V> MapCell<K, V> map(String name, StateCodec<K> keyCodec, StateCodec<V> valueCodec) {
-        return new MapCell<>() {
+        return new EntryCell<>(keyCodec, valueCodec) {
             @Override
-            public V get(K key) {
-                byte[] bytes = entries.get(entryId(key)).read();
-                return bytes == null ? null : decode(valueCodec, bytes);
-            }
-
-            @Override
-            public void put(K key, V value) {
-                entries.put(entryId(key), encode(valueCodec, value));
-            }
-
-            @Override
-            public void remove(K key) {
-                entries.remove(entryId(key));
-            }
-
-            @Override
-            public boolean isEmpty() {
-                String prefix = prefix();
-                for (String id : entries.keys().read()) {
-                    if (id.startsWith(prefix)) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-
-            /**
-             * Beam's MapState has no range reads, so this scans the entries of every map cell of the DoFn's key: the
-             * cost of all map cells sharing one Beam state. Kernels iterate maps only where they scan them anyway.
-             */
-            @Override
-            public Iterable<Map.Entry<K, V>> entries() {
-                String prefix = prefix();
-                List<Map.Entry<K, V>> found = new ArrayList<>();
-                for (Map.Entry<String, byte[]> e : entries.entries().read()) {
-                    if (e.getKey().startsWith(prefix)) {
-                        K key = decode(keyCodec, e.getKey().substring(prefix.length())
-                                .getBytes(StandardCharsets.ISO_8859_1));
-                        found.add(new AbstractMap.SimpleImmutableEntry<>(key, decode(valueCodec, e.getValue())));
-                    }
-                }
-                return found;
-            }
-
-            @Override
-            public void clear() {
-                String prefix = prefix();
-                List<String> ids = new ArrayList<>();
-                for (String id : entries.keys().read()) {
-                    if (id.startsWith(prefix)) {
-                        ids.add(id);
-                    }
-                }
-                ids.forEach(entries::remove);
-            }
-
-            private String prefix() {
+            String prefix() {
                 return cellId(name) + KEY_SEPARATOR;
             }
+        };
+    }
 
-            /** The key's bytes as ISO-8859-1 characters: one char per byte, so any key maps to a distinct string. */
-            private String entryId(K key) {
-                return prefix() + new String(encode(keyCodec, key), StandardCharsets.ISO_8859_1);
+    /** A map cell of the app, the same whatever the current sub-key; see {@link EntryCell#first}. */
+    <K, V> EntryCell<K, V> globalMap(String name, StateCodec<K> keyCodec, StateCodec<V> valueCodec) {
+        String prefix = "global|" + name + KEY_SEPARATOR;
+        return new EntryCell<>(keyCodec, valueCodec) {
+            @Override
+            String prefix() {
+                return prefix;
             }
         };
+    }
+
+    /**
+     * A map cell's entries in the Beam state of map entries, each under the cell's prefix and its encoded key; the
+     * {@link EntryIndex} finds a cell's entries without scanning those of every other cell.
+     */
+    abstract class EntryCell<K, V> implements MapCell<K, V> {
+        private final StateCodec<K> keyCodec;
+        private final StateCodec<V> valueCodec;
+
+        EntryCell(StateCodec<K> keyCodec, StateCodec<V> valueCodec) {
+            this.keyCodec = keyCodec;
+            this.valueCodec = valueCodec;
+        }
+
+        /** The start of every entry id of this cell, as it is scoped now. */
+        abstract String prefix();
+
+        @Override
+        public V get(K key) {
+            byte[] bytes = entries.get(entryId(key)).read();
+            return bytes == null ? null : decode(valueCodec, bytes);
+        }
+
+        @Override
+        public void put(K key, V value) {
+            String id = entryId(key);
+            entries.put(id, encode(valueCodec, value));
+            index.added(id);
+        }
+
+        @Override
+        public void remove(K key) {
+            String id = entryId(key);
+            entries.remove(id);
+            index.removed(id);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return index.first(prefix()) == null;
+        }
+
+        /** In the order of the encoded keys' bytes, as Flink's RocksDB backend iterates a map. */
+        @Override
+        public Iterable<Map.Entry<K, V>> entries() {
+            String prefix = prefix();
+            List<Map.Entry<K, V>> found = new ArrayList<>();
+            for (String id : index.within(prefix)) {
+                found.add(entry(prefix, id));
+            }
+            return found;
+        }
+
+        /** The entry of the least encoded key, or null when the cell is empty. */
+        Map.Entry<K, V> first() {
+            String prefix = prefix();
+            String id = index.first(prefix);
+            return id == null ? null : entry(prefix, id);
+        }
+
+        @Override
+        public void clear() {
+            for (String id : index.within(prefix())) {
+                entries.remove(id);
+                index.removed(id);
+            }
+        }
+
+        private Map.Entry<K, V> entry(String prefix, String id) {
+            K key = decode(keyCodec, id.substring(prefix.length()).getBytes(StandardCharsets.ISO_8859_1));
+            return new AbstractMap.SimpleImmutableEntry<>(key, decode(valueCodec, entries.get(id).read()));
+        }
+
+        /** The key's bytes as ISO-8859-1 characters: one char per byte, so any key maps to a distinct string. */
+        private String entryId(K key) {
+            return prefix() + new String(encode(keyCodec, key), StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** The sub-key's length first, so that no sub-key and name can be confused with another pair. */
@@ -169,21 +194,11 @@ final class BeamStateProvider implements StateProvider {
         return subKey.length() + "|" + subKey + "|" + name;
     }
 
-    private static <T> byte[] encode(StateCodec<T> codec, T value) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            codec.encode(value, new DataOutputStream(bytes));
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new EngineFailure("cannot encode state", e);
-        }
+    private <T> byte[] encode(StateCodec<T> codec, T value) {
+        return stateBytes.encode(codec, value);
     }
 
     private static <T> T decode(StateCodec<T> codec, byte[] bytes) {
-        try {
-            return codec.decode(new DataInputStream(new ByteArrayInputStream(bytes)));
-        } catch (IOException e) {
-            throw new EngineFailure("cannot decode state", e);
-        }
+        return StateBytes.decode(codec, bytes);
     }
 }

@@ -142,4 +142,50 @@ class BeamStateProviderTest {
         map.keys().read().forEach(keys::add);
         return keys.size();
     }
+
+    @Test
+    void cellsSeeOnlyTheirOwnEntriesInKeyOrder() {
+        MapCell<Long, String> times = state.map("times", Codecs.LONG, Codecs.STRING);
+        MapCell<Long, String> others = state.map("others", Codecs.LONG, Codecs.STRING);
+        state.subKey("p:a");
+        times.put(30L, "thirty");
+        times.put(10L, "ten");
+        others.put(20L, "other");
+        state.subKey("p:b");
+        times.put(20L, "twenty, other key");
+
+        state.subKey("p:a");
+        assertEquals(List.of(Map.entry(10L, "ten"), Map.entry(30L, "thirty")), list(times));
+        times.remove(10L);
+        times.clear();
+        assertTrue(times.isEmpty());
+        assertEquals(List.of(Map.entry(20L, "other")), list(others));
+        state.subKey("p:b");
+        assertFalse(times.isEmpty());
+        assertEquals(List.of(Map.entry(20L, "twenty, other key")), list(times));
+    }
+
+    /** The in-memory index of entry ids is a cache: a provider whose state was changed by another one rebuilds it. */
+    @Test
+    void anotherWriterMakesTheIndexRebuild() {
+        BeamStateProvider first = state;
+        MapCell<Long, String> seenByFirst = first.map("times", Codecs.LONG, Codecs.STRING);
+        seenByFirst.put(1L, "one");
+
+        BeamStateProvider second = new BeamStateProvider();
+        second.bind(values, entries);
+        MapCell<Long, String> seenBySecond = second.map("times", Codecs.LONG, Codecs.STRING);
+        assertEquals(List.of(Map.entry(1L, "one")), list(seenBySecond));
+        seenBySecond.remove(1L);
+        seenBySecond.put(2L, "two");
+
+        first.bind(values, entries);
+        assertEquals(List.of(Map.entry(2L, "two")), list(seenByFirst));
+    }
+
+    private static List<Map.Entry<Long, String>> list(MapCell<Long, String> cell) {
+        List<Map.Entry<Long, String>> found = new ArrayList<>();
+        cell.entries().forEach(e -> found.add(Map.entry(e.getKey(), e.getValue())));
+        return found;
+    }
 }

@@ -56,4 +56,30 @@ class KernelTimersTest {
         assertEquals(500L, first.earliest());
         assertEquals("app", first.pollDue(500));
     }
+
+    @Test
+    void ordersTimesBeforeTheEpochAndAtTheEndOfTime() {
+        KernelTimers timers = new KernelTimers(state, "partition0");
+        timers.schedule(300, "b");
+        timers.schedule(-5, "a"); // before the epoch: still first
+        timers.schedule(300, "a");
+        timers.schedule(300, "b"); // already asked for
+        timers.schedule(100, "c");
+        timers.schedule(Long.MAX_VALUE, "z");
+
+        assertEquals(-5L, timers.earliest());
+        assertEquals(List.of("a", "c"), dueBy(timers, 299));
+        assertEquals(List.of("b", "a"), dueBy(timers, 300));
+        assertEquals(Long.MAX_VALUE, timers.earliest());
+        assertEquals(List.of("z"), dueBy(timers, Long.MAX_VALUE));
+        assertNull(timers.earliest());
+    }
+
+    private static List<String> dueBy(KernelTimers timers, long now) {
+        List<String> due = new ArrayList<>();
+        for (String subKey = timers.pollDue(now); subKey != null; subKey = timers.pollDue(now)) {
+            due.add(subKey);
+        }
+        return due;
+    }
 }
