@@ -56,8 +56,9 @@ import org.siddhiql.runtime.fault.StreamFaults;
  * its file systems from the pipeline's options).
  *
  * <p>Live sources run on the wall clock, as on the Flink backend: the queries process events as they arrive, and time
- * windows, rate limits and timeouts follow the machine's clock ({@link AppClock#PROCESSING_TIME}). The output streams that have no {@code @sink} are returned, as rows tagged by the stream's name, for the
- * caller to write or ignore.
+ * windows, rate limits and timeouts follow the machine's clock ({@link AppClock#PROCESSING_TIME}). The output
+ * streams that have no {@code @sink} are returned, as rows tagged by the stream's name, for the caller to write or
+ * ignore.
  */
 public final class SiddhiConnectors extends PTransform<PBegin, PCollectionTuple> {
     private static final long serialVersionUID = 1L;
