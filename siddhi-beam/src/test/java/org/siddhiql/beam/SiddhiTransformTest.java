@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Reify;
@@ -38,7 +39,7 @@ class SiddhiTransformTest {
         stocks.add(TimestampedValue.of(Row.withSchema(schema).addValues("IBM", 75.5, 100L).build(), new Instant(1000)));
         stocks.add(TimestampedValue.of(Row.withSchema(schema).addValues("WSO2", 55.0, 10L).build(), new Instant(2000)));
         stocks.add(TimestampedValue.of(Row.withSchema(schema).addValues("IBM", 76.0, 200L).build(), new Instant(3000)));
-        PCollection<Row> input = pipeline.apply(Create.timestamped(stocks).withCoder(org.apache.beam.sdk.schemas.SchemaCoder.of(schema)));
+        PCollection<Row> input = pipeline.apply(Create.timestamped(stocks).withCoder(SchemaCoder.of(schema)));
         PCollectionTuple output = PCollectionTuple.of("StockStream", input).apply(siddhi);
         PCollection<Row> totals = output.get("TotalStream");
         Schema out = totals.getSchema();
@@ -58,7 +59,7 @@ class SiddhiTransformTest {
         PCollection<Row> input = pipeline.apply(Create.of(
                         Row.withSchema(schema).addValues("IBM", 75.5, 100L).build(),
                         Row.withSchema(schema).addValues("IBM", 76.0, 200L).build())
-                .withCoder(org.apache.beam.sdk.schemas.SchemaCoder.of(schema)));
+                .withCoder(SchemaCoder.of(schema)));
         long before = System.currentTimeMillis();
         PCollection<Row> totals = PCollectionTuple.of("StockStream", input).apply(siddhi).get("TotalStream");
         Schema out = totals.getSchema();
@@ -84,7 +85,7 @@ class SiddhiTransformTest {
         Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
         SiddhiTransform siddhi = SiddhiTransform.of(APP);
         PCollection<Row> totals = pipeline.apply(Create.empty(
-                org.apache.beam.sdk.schemas.SchemaCoder.of(siddhi.schemaOf("TotalStream"))));
+                SchemaCoder.of(siddhi.schemaOf("TotalStream"))));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> PCollectionTuple.of("TotalStream", totals).apply(siddhi));
         assertEquals("input 'TotalStream' is not an input stream of app 'Prices'; its input streams are "
@@ -95,7 +96,7 @@ class SiddhiTransformTest {
     void refusesRowsOfAnotherSchema() {
         Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
         Schema other = Schema.builder().addStringField("symbol").addDoubleField("price").build();
-        PCollection<Row> rows = pipeline.apply(Create.empty(org.apache.beam.sdk.schemas.SchemaCoder.of(other)));
+        PCollection<Row> rows = pipeline.apply(Create.empty(SchemaCoder.of(other)));
         SiddhiTransform siddhi = SiddhiTransform.of(APP);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> PCollectionTuple.of("StockStream", rows).apply(siddhi));
