@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +48,7 @@ public final class BeamThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("benchmark.events", 200_000);
         int rounds = Integer.getInteger("benchmark.rounds", 2);
-        Path work = Files.createTempDirectory("beam-benchmark");
-        try {
-            run(events, rounds, work);
-        } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
+        TempWork.in("beam-benchmark", work -> run(events, rounds, work));
     }
 
     private static void run(int events, int rounds, Path work) throws Exception {

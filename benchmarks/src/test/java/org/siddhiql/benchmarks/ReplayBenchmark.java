@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionSpec;
@@ -59,14 +57,7 @@ public final class ReplayBenchmark {
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("benchmark.events", 200_000);
         int rounds = Integer.getInteger("benchmark.rounds", 2);
-        Path work = Files.createTempDirectory("replay-benchmark");
-        try {
-            run(events, rounds, work);
-        } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
+        TempWork.in("replay-benchmark", work -> run(events, rounds, work));
     }
 
     private static void run(int events, int rounds, Path work) throws Exception {
